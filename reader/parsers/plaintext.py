@@ -1,0 +1,356 @@
+"""Infer the structure of a plain-text article.
+
+Blocks are runs of non-blank lines. A short single-line block followed by body
+text is a heading; so are underlined lines and ALL-CAPS lines. Unnumbered
+heading styles get levels in order of first appearance (as reStructuredText
+does); numbered headings ("2.", "2.3") nest by their numbering, under the
+unnumbered heading before them. Body text separated by two or more blank lines
+from a run of numbered subsections goes back up to the parent's level, in a
+synthesized section. Hard-wrapped lines are re-flowed; blocks whose layout
+matters (code, tables, ASCII art) are kept as preformatted text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.document import (
+    Block,
+    BlockIds,
+    BlockKind,
+    Container,
+    ContainerKind,
+    Document,
+    Heading,
+    Run,
+)
+
+MAX_HEADING_CHARS = 80
+MAX_HEADING_WORDS = 14
+MAX_HEADING_RUN = 3  # more consecutive short lines than this are a list, not headings
+
+_NUMBERED = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)(?P<dot>[.)])?\s+(?P<title>\S.*)$")
+_BULLET = re.compile(r"^(?:[-*+•‣◦▪]\s+|\(?[0-9a-zA-Z]{1,3}[.)]\s+)")
+_UNDERLINE = re.compile(r"^\s*([=\-~^*#+_])\1{2,}\s*$")
+_RULE = re.compile(r"^\s*([-*_=~#•·])(?:\s*\1){2,}\s*$")
+_COLUMNS = re.compile(r"[^\s.!?:;]\s{2,}\S|\|.*\||\+[-=]{2,}|[─│┌┐└┘├┤┬┴┼═║]|\.{4,}")
+_SYMBOLS = frozenset("{}[]()<>;=/\\|_#*^~`$@")
+_SENTENCE_END = ".,;:"
+_TOC_TITLES = frozenset({"contents", "table of contents", "index"})
+
+
+@dataclass(slots=True)
+class _Chunk:
+    """Consecutive non-blank lines and where they start in the text."""
+
+    lines: list[str]
+    starts: list[int]
+    blank_before: int
+
+    @property
+    def start(self) -> int:
+        return self.starts[0] + _indent(self.lines[0])
+
+    @property
+    def end(self) -> int:
+        return self.starts[-1] + len(self.lines[-1].rstrip())
+
+    def split(self, index: int) -> tuple[_Chunk, _Chunk]:
+        return (
+            _Chunk(self.lines[:index], self.starts[:index], self.blank_before),
+            _Chunk(self.lines[index:], self.starts[index:], 0),
+        )
+
+
+@dataclass(slots=True)
+class _Item:
+    """A classified chunk, before headings are resolved."""
+
+    chunk: _Chunk
+    kind: BlockKind
+    text: str = ""
+    style: str = ""  # heading style; empty when not a heading candidate
+    number: str = ""  # "2.3" for numbered headings
+    quote: bool = False
+    title: bool = False
+
+
+def parse_plain(text: str, name: str) -> Document:
+    """Parse plain text into a Document; `name` titles an article without a title line."""
+    chunks = _chunks(text)
+    base_indent, wrap_width = _measure(chunks)
+    items = _classify(chunks, base_indent, wrap_width)
+    _resolve_candidates(items)
+    ids = BlockIds(text)
+    blocks: list[Block] = []
+    headings: list[Heading] = []
+    title = name
+    parent_level = 0  # level of the heading a numbered run nests under
+    style_levels: dict[str, int] = {}
+    in_numbered_run = False
+    has_title = bool(items) and items[0].title
+    for item in items:
+        index = len(blocks)
+        chunk = item.chunk
+        if item.kind is BlockKind.HEADING:
+            if item.title:
+                level, title = 1, item.text
+                parent_level = 1
+            elif item.number:
+                level = parent_level + item.number.count(".") + 1
+                in_numbered_run = True
+            else:
+                first_free = (2 if has_title else 1) + len(style_levels)
+                level = style_levels.setdefault(item.style, first_free)
+                is_toc = item.text.strip(" :").lower() in _TOC_TITLES
+                parent_level = level - 1 if is_toc else level
+                in_numbered_run = False
+            headings.append(Heading(index, level, item.text))
+            blocks.append(
+                Block(
+                    ids(BlockKind.HEADING, chunk.start, chunk.end),
+                    BlockKind.HEADING,
+                    chunk.start,
+                    chunk.end,
+                    runs=(Run(item.text),),
+                    level=level,
+                )
+            )
+            continue
+        if in_numbered_run and chunk.blank_before >= 2 and item.kind is not BlockKind.RULE:
+            level = parent_level if parent_level >= 2 else parent_level + 1
+            headings.append(Heading(index, level, _excerpt(item.text), synthetic=True))
+            parent_level = level
+            in_numbered_run = False
+        blocks.append(_body_block(item, ids))
+    return Document(text, title, blocks, headings)
+
+
+def _body_block(item: _Item, ids: BlockIds) -> Block:
+    chunk = item.chunk
+    block_id = ids(item.kind, chunk.start, chunk.end)
+    containers = (Container(ContainerKind.QUOTE),) if item.quote else ()
+    if item.kind is BlockKind.PARAGRAPH:
+        return Block(
+            block_id, item.kind, chunk.start, chunk.end, runs=(Run(item.text),),
+            containers=containers,
+        )
+    return Block(block_id, item.kind, chunk.start, chunk.end, literal=item.text)
+
+
+def _chunks(text: str) -> list[_Chunk]:
+    """Split text into runs of non-blank lines, counting the blank lines before each."""
+    chunks: list[_Chunk] = []
+    lines: list[str] = []
+    starts: list[int] = []
+    blanks = 0
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append(line)
+            starts.append(offset)
+        else:
+            if lines:
+                chunks.append(_Chunk(lines, starts, blanks))
+                lines, starts, blanks = [], [], 0
+            blanks += 1
+        offset += len(line) + 1
+    if lines:
+        chunks.append(_Chunk(lines, starts, blanks))
+    return chunks
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
+
+
+def _measure(chunks: list[_Chunk]) -> tuple[int, int]:
+    """The document's base indentation and hard-wrap width (0 if it is not hard-wrapped)."""
+    base = min((_indent(line) for chunk in chunks for line in chunk.lines), default=0)
+    lengths = sorted(
+        len(line.rstrip().expandtabs(8))
+        for chunk in chunks
+        if len(chunk.lines) > 1
+        for line in chunk.lines
+    )
+    if not lengths:
+        return base, 0
+    return base, lengths[min(len(lengths) - 1, int(len(lengths) * 0.95))]
+
+
+def _classify(chunks: list[_Chunk], base_indent: int, wrap_width: int) -> list[_Item]:
+    items: list[_Item] = []
+    pending = list(reversed(chunks))
+    while pending:
+        chunk = pending.pop()
+        lines = chunk.lines
+        first = not items
+        heading_lines = _underlined_heading(lines)
+        if heading_lines:
+            head, rest = chunk.split(heading_lines)
+            text = lines[1] if heading_lines == 3 else lines[0]
+            style = ("over" if heading_lines == 3 else "under") + lines[heading_lines - 1].strip()[0]
+            items.append(
+                _Item(head, BlockKind.HEADING, text.strip(), style, title=first)
+            )
+            if rest.lines:
+                pending.append(rest)
+            continue
+        if len(lines) == 1:
+            items.append(_single_line(chunk, base_indent, first))
+            continue
+        if first and _looks_like_title_line(lines[0], lines[1:], wrap_width):
+            head, rest = chunk.split(1)
+            items.append(_Item(head, BlockKind.HEADING, lines[0].strip(), "plain", title=True))
+            pending.append(rest)
+            continue
+        if _layout_matters(lines):
+            items.append(_Item(chunk, BlockKind.PREFORMATTED, _dedent(lines)))
+            continue
+        quote = min(_indent(line) for line in lines) >= base_indent + 4
+        items.append(_Item(chunk, BlockKind.PARAGRAPH, _reflow(lines, wrap_width), quote=quote))
+    return items
+
+
+def _single_line(chunk: _Chunk, base_indent: int, first: bool) -> _Item:
+    line = chunk.lines[0]
+    text = line.strip()
+    if _RULE.match(line):
+        return _Item(chunk, BlockKind.RULE)
+    numbered = _NUMBERED.match(text)
+    if numbered and (numbered["dot"] or "." in numbered["number"]):
+        if _heading_like(numbered["title"]) and numbered["dot"] != ")":
+            return _Item(chunk, BlockKind.PARAGRAPH, text, "numbered", number=numbered["number"])
+    elif _heading_like(text) or _all_caps(text):
+        style = "caps" if _all_caps(text) else "centered" if _indent(line) > base_indent + 2 else "plain"
+        return _Item(chunk, BlockKind.PARAGRAPH, text, style, title=first)
+    return _Item(chunk, BlockKind.PARAGRAPH, text)
+
+
+def _heading_like(text: str) -> bool:
+    """A line that could be a heading: short, not a sentence, not a list item."""
+    if not text or len(text) > MAX_HEADING_CHARS or not any(c.isalpha() for c in text):
+        return False
+    if text[-1] in _SENTENCE_END or _BULLET.match(text) or text[0] in "\"“‘'([{<":
+        return False
+    words = text.split()
+    if len(words) > MAX_HEADING_WORDS or (text[-1] in "?!" and len(words) > 8):
+        return False
+    return not text[0].islower()
+
+
+def _all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(letters) >= 2
+        and all(c.isupper() for c in letters)
+        and len(text) <= MAX_HEADING_CHARS
+        and text[-1] not in ",;"
+        and not _BULLET.match(text)
+    )
+
+
+def _underlined_heading(lines: list[str]) -> int:
+    """How many lines an underlined (or over- and underlined) heading at the top takes, or 0."""
+    if (
+        len(lines) >= 3
+        and _UNDERLINE.match(lines[0])
+        and _UNDERLINE.match(lines[2])
+        and lines[0].strip()[0] == lines[2].strip()[0]
+        and _heading_like(lines[1].strip()) | _all_caps(lines[1].strip())
+    ):
+        return 3
+    if len(lines) >= 2 and _UNDERLINE.match(lines[1]) and not _UNDERLINE.match(lines[0]):
+        text = lines[0].strip()
+        underline = len(lines[1].strip())
+        if len(text) <= MAX_HEADING_CHARS and underline >= max(3, len(text) // 2):
+            return 2
+    return 0
+
+
+def _looks_like_title_line(line: str, rest: list[str], wrap_width: int) -> bool:
+    """Whether the first line of the file is a title run into the text below it."""
+    text = line.strip()
+    if not (_heading_like(text) or _all_caps(text)) or _NUMBERED.match(text):
+        return False
+    longest = max(len(other.rstrip()) for other in rest)
+    return longest >= 40 and len(text) < 0.7 * max(longest, wrap_width)
+
+
+def _layout_matters(lines: list[str]) -> bool:
+    """Code, tables and ASCII art: indentation, columns or symbols carry meaning."""
+    if len({_indent(line) for line in lines[1:]}) > 1:
+        return True
+    columns = sum(1 for line in lines if _COLUMNS.search(line.strip()))
+    if columns * 3 >= len(lines):
+        return True
+    chars = "".join(lines).replace(" ", "")
+    symbols = sum(1 for c in chars if c in _SYMBOLS)
+    return bool(chars) and symbols / len(chars) > 0.08
+
+
+def _dedent(lines: list[str]) -> str:
+    expanded = [line.rstrip().expandtabs(8) for line in lines]
+    margin = min(_indent(line) for line in expanded)
+    return "\n".join(line[margin:] for line in expanded)
+
+
+def _reflow(lines: list[str], wrap_width: int) -> str:
+    """Join hard-wrapped lines; keep breaks that were meant (short lines, list items)."""
+    out = [lines[0].strip()]
+    for previous, line in zip(lines, lines[1:], strict=False):
+        text = line.strip()
+        next_word = text.split(" ", 1)[0]
+        room = len(previous.rstrip()) + 1 + len(next_word)
+        if wrap_width < 50 or _BULLET.match(text) or room <= 0.8 * wrap_width:
+            out.append(text)
+        else:
+            out[-1] += " " + text
+    return "\n".join(out)
+
+
+def _resolve_candidates(items: list[_Item]) -> None:
+    """Turn heading candidates into headings when body text follows them.
+
+    The first line is judged on its own as a possible title; a longer run of
+    short lines than MAX_HEADING_RUN is a list, not headings.
+    """
+    if items and items[0].title and items[0].kind is not BlockKind.HEADING:
+        items[0].kind = BlockKind.HEADING if len(items) > 1 else BlockKind.PARAGRAPH
+    index = 1 if items and items[0].title else 0
+    while index < len(items):
+        if not items[index].style or items[index].kind is BlockKind.HEADING:
+            index += 1
+            continue
+        end = index
+        while end < len(items) and items[end].style and items[end].kind is not BlockKind.HEADING:
+            end += 1
+        followed = end < len(items) and items[end].kind in (
+            BlockKind.PARAGRAPH,
+            BlockKind.PREFORMATTED,
+            BlockKind.HEADING,
+        )
+        if followed and end - index <= MAX_HEADING_RUN:
+            for item in items[index:end]:
+                item.kind = BlockKind.HEADING
+        index = end
+    for item in items[1:]:
+        item.title = False
+    if items and items[0].title:
+        first = items[0]
+        recurs = first.style.startswith(("under", "over")) and any(
+            item.kind is BlockKind.HEADING and item.style == first.style for item in items[1:]
+        )
+        first.title = first.kind is BlockKind.HEADING and not recurs
+
+
+def _excerpt(text: str, limit: int = 32) -> str:
+    """The first words of a text, for naming a section that has no heading."""
+    words = text.split()
+    out = ""
+    for word in words:
+        if len(out) + len(word) + 1 > limit:
+            return out + "…"
+        out = f"{out} {word}" if out else word
+    return out

@@ -1,0 +1,25 @@
+"""Make untrusted text safe to show: control characters become visible glyphs.
+
+Article text must never reach the terminal as escape sequences. C0 controls
+(tab and newline aside) become their Unicode control pictures (ESC shows as
+"␛"), DEL as "␡", C1 controls and bidirectional overrides as "<U+XXXX>".
+Markup is not a concern here: callers never parse article text as markup.
+"""
+
+from __future__ import annotations
+
+_C0 = {code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)}
+_OTHER = {code: f"<U+{code:04X}>" for code in range(0x80, 0xA0)}
+_BIDI = {code: f"<U+{code:04X}>" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+_TABLE: dict[int, int | str] = {**_C0, 0x7F: 0x2421, **_OTHER, **_BIDI}
+_ONE_LINE: dict[int, int | str] = {**_TABLE, 0x09: " ", 0x0A: " "}
+
+
+def visible(text: str) -> str:
+    """Text with every control character replaced by a visible stand-in (tabs and newlines kept)."""
+    return text.translate(_TABLE)
+
+
+def visible_line(text: str) -> str:
+    """Like `visible`, for one-line places (titles, tree labels): tabs and newlines become spaces."""
+    return text.translate(_ONE_LINE)

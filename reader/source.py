@@ -1,0 +1,119 @@
+"""Read an article from a file, standard input or the bundled articles.
+
+Everything that can go wrong while reading becomes an `ArticleError` with a
+message fit to show the user.
+"""
+
+from __future__ import annotations
+
+import codecs
+import stat
+import sys
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+Kind = Literal["markdown", "plain"]
+
+MAX_BYTES = 200 * 1024 * 1024
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
+BUNDLED_ARTICLE = "amazon-invests-4b-in-anthropic.txt"
+
+
+class ArticleError(Exception):
+    """An article that cannot be opened; the message says why, in one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An article's decoded text and where it came from."""
+
+    text: str
+    name: str
+    kind: Kind
+    path: Path | None = None
+    notice: str | None = None
+
+
+def bundled_articles_dir() -> Path:
+    """The bundled articles: inside the installed package, else the source checkout's."""
+    packaged = Path(str(resources.files("reader"))) / "articles"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "articles"
+
+
+def load(argument: str | None) -> Source:
+    """Load the article named on the command line: a path, "-" for stdin, None for the bundled one."""
+    if argument == "-":
+        return load_stream(sys.stdin.buffer, "stdin")
+    path = Path(argument) if argument else bundled_articles_dir() / BUNDLED_ARTICLE
+    return load_path(path)
+
+
+def load_path(path: Path) -> Source:
+    """Read and decode a file, refusing what is not a readable text article."""
+    shown = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ArticleError(f"{shown}: no such file") from None
+    except PermissionError:
+        raise ArticleError(f"{shown}: permission denied") from None
+    except OSError as error:
+        raise ArticleError(f"{shown}: {error.strerror or error}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ArticleError(f"{shown}: is a directory, not an article")
+    if not stat.S_ISREG(info.st_mode):
+        raise ArticleError(f"{shown}: not a regular file (a device, FIFO or socket)")
+    if info.st_size > MAX_BYTES:
+        raise ArticleError(
+            f"{shown}: {info.st_size / 2**20:.0f} MB is too large for an article "
+            f"(the limit is {MAX_BYTES // 2**20} MB)"
+        )
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise ArticleError(f"{shown}: permission denied") from None
+    except OSError as error:
+        raise ArticleError(f"{shown}: {error.strerror or error}") from None
+    text, notice = decode(data, shown)
+    kind: Kind = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "plain"
+    return Source(text, path.name, kind, path.resolve(), notice)
+
+
+def load_stream(stream: BinaryIO, name: str) -> Source:
+    """Read a whole stream (standard input) and guess whether it is Markdown."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ArticleError(f"{name}: more than {MAX_BYTES // 2**20} MB is too large for an article")
+    text, notice = decode(data, name)
+    return Source(text, name, sniff_kind(text), None, notice)
+
+
+def decode(data: bytes, name: str) -> tuple[str, str | None]:
+    """Bytes to text with normalized newlines, and a notice when a fallback was needed."""
+    notice = None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ArticleError(f"{name}: damaged UTF-16 text") from None
+    else:
+        if b"\x00" in data:
+            raise ArticleError(f"{name}: a binary file, not a text article")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+            notice = f"{name} is not valid UTF-8; it was read as Windows-1252 (Latin-1)."
+    return text.replace("\r\n", "\n").replace("\r", "\n"), notice
+
+
+def sniff_kind(text: str) -> Kind:
+    """Markdown if the text has Markdown headings or fences near its start, else plain."""
+    for line in text[:20_000].split("\n"):
+        if line.startswith(("# ", "## ", "### ", "```", "~~~")):
+            return "markdown"
+    return "plain"

@@ -1,0 +1,174 @@
+"""Render one document block to strips at a given width.
+
+Article text only ever enters Rich as plain strings with explicit styles (never
+as markup), after control characters have been made visible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
+
+from rich import box
+from rich.console import Console, RenderableType
+from rich.segment import Segment
+from rich.style import Style
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+from textual.strip import Strip
+
+from reader.document import Block, BlockKind, ContainerKind, Inline, Run
+from reader.safe_text import visible
+
+QUOTE_BAR = "▌ "
+MIN_TEXT_WIDTH = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """The Rich styles blocks are drawn with, taken from the content pane's CSS."""
+
+    text: Style
+    headings: tuple[Style, ...]
+    emphasis: Style
+    strong: Style
+    code: Style
+    code_block: Style
+    link: Style
+    strike: Style
+    quote: Style
+    muted: Style
+    dark: bool
+
+
+def render_block(block: Block, width: int, palette: Palette, console: Console) -> list[Strip]:
+    """The lines of a block, each exactly `width` cells wide."""
+    prefix_width = sum(
+        len(QUOTE_BAR) if c.kind is ContainerKind.QUOTE else len(c.marker) + 1
+        for c in block.containers
+    )
+    inner = max(MIN_TEXT_WIDTH, width - prefix_width)
+    lines = _render_body(block, inner, palette, console)
+    if block.containers:
+        lines = _add_prefixes(block, lines, palette)
+    return [Strip(line).crop_extend(0, width, palette.text) for line in lines]
+
+
+def _render_body(
+    block: Block, width: int, palette: Palette, console: Console
+) -> list[list[Segment]]:
+    kind = block.kind
+    if kind is BlockKind.HEADING:
+        style = palette.headings[min(block.level, len(palette.headings)) - 1]
+        return _wrap(_text(block.runs, palette, style), width, console)
+    if kind is BlockKind.PARAGRAPH:
+        return _wrap(_text(block.runs, palette, palette.text), width, console)
+    if kind is BlockKind.RULE:
+        return [[Segment("─" * width, palette.muted)]]
+    if kind is BlockKind.TABLE:
+        return _render(_table(block, palette), width, console)
+    return _literal(block, width, palette, console)
+
+
+def _text(runs: tuple[Run, ...], palette: Palette, base: Style) -> Text:
+    text = Text(style=base, end="")
+    for run in runs:
+        text.append(visible(run.text).replace("\t", "    "), _run_style(run, palette))
+    return text
+
+
+def _run_style(run: Run, palette: Palette) -> Style | None:
+    style = run.style
+    if style is Inline.PLAIN:
+        return None
+    parts = [
+        palette.emphasis if Inline.EMPHASIS in style else None,
+        palette.strong if Inline.STRONG in style else None,
+        palette.code if Inline.CODE in style else None,
+        palette.strike if Inline.STRIKE in style else None,
+        palette.link if Inline.LINK in style else None,
+        palette.muted if Inline.IMAGE in style else None,
+    ]
+    return Style.chain(*(part for part in parts if part is not None))
+
+
+def _wrap(text: Text, width: int, console: Console) -> list[list[Segment]]:
+    return [list(line.render(console)) for line in text.wrap(console, width, overflow="fold")]
+
+
+def _render(renderable: RenderableType, width: int, console: Console) -> list[list[Segment]]:
+    options = console.options.update(width=width, height=None, highlight=False, markup=False)
+    return console.render_lines(renderable, options, pad=False)
+
+
+def _literal(block: Block, width: int, palette: Palette, console: Console) -> list[list[Segment]]:
+    """Code, preformatted text and raw HTML: kept verbatim, folded (not wrapped) when too wide."""
+    code = visible(block.literal.expandtabs(4))
+    inner = max(1, width - 2)
+    lexer = block.language if block.kind is BlockKind.CODE else ""
+    lines: list[list[Segment]] = []
+    if lexer and _known_lexer(lexer):
+        syntax = Syntax(
+            code,
+            lexer,
+            theme="ansi_dark" if palette.dark else "ansi_light",
+            background_color=palette.code_block.bgcolor.name if palette.code_block.bgcolor else None,
+            word_wrap=True,
+            code_width=inner,
+        )
+        lines = _render(syntax, inner, console)
+    else:
+        text = Text(code, style=palette.code_block if block.kind is BlockKind.CODE else palette.text)
+        text.no_wrap = True
+        for line in text.split("\n", allow_blank=True):
+            lines.extend(_wrap(line, inner, console) if line.cell_len > inner else [list(line.render(console))])
+    pad = Segment(" ", palette.code_block)
+    return [
+        [pad, *Strip(line).crop_extend(0, inner, palette.code_block), pad]
+        for line in (lines or [[]])
+    ]
+
+
+@lru_cache(maxsize=64)
+def _known_lexer(name: str) -> bool:
+    try:
+        get_lexer_by_name(name)
+    except ClassNotFound:
+        return False
+    return True
+
+
+def _table(block: Block, palette: Palette) -> Table:
+    header, *body = block.rows or ((),)
+    table = Table(
+        box=box.ROUNDED,
+        border_style=palette.muted,
+        header_style=palette.strong,
+        show_lines=False,
+        expand=False,
+    )
+    for cell in header:
+        table.add_column(_text(cell, palette, palette.strong), overflow="fold")
+    for row in body:
+        table.add_row(*(_text(cell, palette, palette.text) for cell in row))
+    return table
+
+
+def _add_prefixes(block: Block, lines: list[list[Segment]], palette: Palette) -> list[list[Segment]]:
+    """Quote bars and list markers in front of each line (markers on the item's first line only)."""
+    out = []
+    for row, line in enumerate(lines):
+        prefix: list[Segment] = []
+        for container in block.containers:
+            if container.kind is ContainerKind.QUOTE:
+                prefix.append(Segment(QUOTE_BAR, palette.quote))
+            elif container.first and row == 0:
+                prefix.append(Segment(container.marker + " ", palette.muted))
+            else:
+                prefix.append(Segment(" " * (len(container.marker) + 1), palette.text))
+        out.append(prefix + line)
+    return out

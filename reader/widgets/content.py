@@ -1,0 +1,364 @@
+"""The scrolling article pane: a Line API ScrollView that renders only visible rows.
+
+Each block is rendered to strips at the column width when it first comes into
+view and cached; blocks never seen keep an estimated height. The "passage" is
+the first block whose top is in view; it is marked in the gutter, and every
+change of passage is posted as `ContentView.PassageChanged`.
+"""
+
+from __future__ import annotations
+
+from math import ceil
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.document import Block, BlockKind, ContainerKind, Document
+from reader.widgets.blocks import Palette, render_block
+from reader.widgets.line_index import LineIndex
+
+MAX_COLUMN = 88
+GUTTER = "▎ "
+EMPTY_MESSAGE = "This article is empty."
+
+
+class ContentView(ScrollView, can_focus=True):
+    """The article, one block after another, in a readable centred column."""
+
+    BINDINGS = [
+        Binding("down,j", "line_down", "Down", show=False),
+        Binding("up,k", "line_up", "Up", show=False),
+        Binding("space,pagedown", "page_down", "Page", key_display="space"),
+        Binding("shift+space,pageup,b", "page_up", "Page up", show=False),
+        Binding("home,g", "top", "Top", key_display="g"),
+        Binding("end,G", "end", "End", key_display="G"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "content--h1",
+        "content--h2",
+        "content--h3",
+        "content--h4",
+        "content--emphasis",
+        "content--strong",
+        "content--code",
+        "content--code-block",
+        "content--link",
+        "content--strike",
+        "content--quote",
+        "content--muted",
+        "content--gutter",
+    }
+
+    DEFAULT_CSS = """
+    ContentView {
+        overflow-y: scroll;
+        overflow-x: hidden;
+        scrollbar-gutter: stable;
+        background: $background;
+        color: $foreground;
+        & > .content--h1 { color: $accent; text-style: bold; }
+        & > .content--h2 { color: $accent; text-style: bold; }
+        & > .content--h3 { color: $secondary; text-style: bold; }
+        & > .content--h4 { color: $foreground; text-style: bold italic; }
+        & > .content--emphasis { text-style: italic; }
+        & > .content--strong { text-style: bold; }
+        & > .content--code { color: $warning; background: $surface; }
+        & > .content--code-block { background: $surface; color: $foreground; }
+        & > .content--link { color: $primary; text-style: underline; }
+        & > .content--strike { text-style: strike; }
+        & > .content--quote { color: $secondary; }
+        & > .content--muted { color: $foreground-muted; }
+        & > .content--gutter { color: $accent; }
+        &:focus > .content--gutter { color: $accent; }
+    }
+    """
+
+    class PassageChanged(Message):
+        """The passage being read (the first block whose top is in view) changed."""
+
+        def __init__(self, block: int) -> None:
+            super().__init__()
+            self.block = block
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document: Document | None = None
+        self._index = LineIndex([])
+        self._stats: list[tuple[int, int]] = []
+        self._strips: LRUCache[tuple[int, int], list[Strip]] = LRUCache(4096)
+        self._palette: Palette | None = None
+        self._column = 0
+        self._passage = -1
+        self._pinned: tuple[int, int] | None = None  # (block, scroll row) set by a jump
+
+    # -- public API ---------------------------------------------------------
+
+    @property
+    def passage(self) -> int:
+        """Index of the block being read, or -1 with no document."""
+        return self._passage
+
+    def show_document(self, document: Document) -> None:
+        """Show a document, keeping the reader's place if one was already shown."""
+        previous = self.document
+        anchor = None
+        if previous is not None and previous.blocks and self._passage >= 0:
+            row = self._index.top(self._passage) - round(self.scroll_y)
+            anchor = (previous.blocks[self._passage].start, row)
+        self.document = document
+        self._stats = [_block_stats(block) for block in document.blocks]
+        self._strips.clear()
+        self._passage = -1
+        self._pinned = None
+        self._relayout()
+        if anchor is not None and document.blocks:
+            block = document.block_at_offset(anchor[0])
+            self._place(block, anchor[1])
+        else:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    def scroll_to_block(self, block: int) -> None:
+        """Put a block's first row at the top of the pane (or as near as the end allows)."""
+        if self.document is None or not self.document.blocks:
+            return
+        block = min(max(block, 0), len(self.document.blocks) - 1)
+        self._place(block, 0)
+
+    # -- actions ------------------------------------------------------------
+
+    def action_line_down(self) -> None:
+        self._set_scroll(self.scroll_y + 1)
+
+    def action_line_up(self) -> None:
+        self._set_scroll(self.scroll_y - 1)
+
+    def action_page_down(self) -> None:
+        self._set_scroll(self.scroll_y + max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_up(self) -> None:
+        self._set_scroll(self.scroll_y - max(1, self.scrollable_content_region.height - 1))
+
+    def action_top(self) -> None:
+        self._set_scroll(0)
+
+    def action_end(self) -> None:
+        if self.document is None or not self.document.blocks:
+            return
+        self._measure_back_from(len(self.document.blocks) - 1, self.scrollable_content_region.height)
+        self._sync_virtual_size()
+        self._set_scroll(self.max_scroll_y)
+
+    # -- layout -------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self._check_width()
+
+    def _check_width(self) -> None:
+        """Re-wrap when the column width changed, keeping the passage where it was on screen.
+
+        Called on resize and before each render: scrollbars appearing change
+        the width without a resize event.
+        """
+        column = self._column_width()
+        if column == self._column or self.document is None:
+            return
+        anchor = None
+        if self._passage >= 0:
+            anchor = (self._passage, self._index.top(self._passage) - round(self.scroll_y))
+        self._relayout()
+        if anchor is not None:
+            self._place(*anchor)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._palette = None
+        self._strips.clear()
+
+    def _column_width(self) -> int:
+        return max(1, min(MAX_COLUMN, self.scrollable_content_region.width - len(GUTTER)))
+
+    def _relayout(self) -> None:
+        """Estimate every block's height at the current column width."""
+        self._column = self._column_width()
+        blocks = self.document.blocks if self.document else []
+        self._index = LineIndex(
+            [
+                _estimate(block, stats, self._column) + self._gap(i)
+                for i, (block, stats) in enumerate(zip(blocks, self._stats, strict=True))
+            ]
+        )
+        self._sync_virtual_size()
+
+    def _gap(self, index: int) -> int:
+        """Blank rows after a block: two before a heading, one otherwise, none at the end."""
+        blocks = self.document.blocks if self.document else []
+        if index + 1 >= len(blocks):
+            return 1
+        return 2 if blocks[index + 1].kind is BlockKind.HEADING else 1
+
+    def _place(self, block: int, row: int) -> None:
+        """Scroll so that a block's top is `row` rows below the top of the pane; it stays the passage."""
+        self._measure_from(block, self.scrollable_content_region.height)
+        self._sync_virtual_size()
+        target = min(max(0, self._index.top(block) - row), self.max_scroll_y)
+        self._pinned = (block, target)
+        self._set_scroll(target)
+        self._update_passage()
+
+    def _set_scroll(self, y: float) -> None:
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
+
+    def _sync_virtual_size(self) -> None:
+        size = Size(self.scrollable_content_region.width, self._index.total if len(self._index) else 0)
+        if size != self.virtual_size:
+            self.virtual_size = size
+
+    def _measure(self, block: int) -> list[Strip]:
+        """A block's strips at the column width, correcting its height in the index."""
+        key = (block, self._column)
+        strips = self._strips.get(key)
+        if strips is None:
+            assert self.document is not None
+            strips = render_block(
+                self.document.blocks[block], self._column, self._get_palette(), self.app.console
+            )
+            self._strips[key] = strips
+        if not self._index.is_exact(block):
+            self._index.set_exact(block, len(strips) + self._gap(block))
+        return strips
+
+    def _measure_from(self, block: int, rows: int) -> None:
+        """Measure blocks from `block` on until `rows` rows are covered."""
+        covered = 0
+        while block < len(self._index) and covered < rows:
+            self._measure(block)
+            covered += self._index.height(block)
+            block += 1
+
+    def _measure_back_from(self, block: int, rows: int) -> None:
+        covered = 0
+        while block >= 0 and covered < rows:
+            self._measure(block)
+            covered += self._index.height(block)
+            block -= 1
+
+    # -- rendering ----------------------------------------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._check_width()
+        if len(self._index):
+            height = self.scrollable_content_region.height
+            top = round(self.scroll_y)
+            before = self._index.total
+            first = self._index.block_at(top)
+            self._measure_from(first, top + height - self._index.top(first))
+            if self._index.total != before:
+                self.call_later(self._sync_virtual_size)
+            self._update_passage()
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        style = self.rich_style
+        row = round(self.scroll_y) + y
+        if self.document is None:
+            return Strip.blank(width, style)
+        if not self.document.blocks:
+            return self._message_line(y, width, style)
+        if row >= self._index.total:
+            return Strip.blank(width, style)
+        block = self._index.block_at(row)
+        strips = self._measure(block)
+        line = row - self._index.top(block)
+        margin = max(0, (width - self._column - len(GUTTER)) // 2)
+        if line >= len(strips):
+            return Strip.blank(width, style)
+        gutter_style = self.get_component_rich_style("content--gutter")
+        gutter = GUTTER if block == self._passage else " " * len(GUTTER)
+        segments = [
+            Segment(" " * margin, style),
+            Segment(gutter, style + gutter_style),
+            *strips[line],
+        ]
+        return Strip(segments).crop_extend(0, width, style)
+
+    def _message_line(self, y: int, width: int, style: Style) -> Strip:
+        if y != 1:
+            return Strip.blank(width, style)
+        muted = style + self.get_component_rich_style("content--muted")
+        margin = max(0, (width - len(EMPTY_MESSAGE)) // 2)
+        return Strip([Segment(" " * margin, style), Segment(EMPTY_MESSAGE, muted)]).crop_extend(
+            0, width, style
+        )
+
+    def _update_passage(self) -> None:
+        """Recompute the passage after a scroll; post a message when it changes."""
+        if not len(self._index):
+            return
+        top = round(self.scroll_y)
+        if self._pinned is not None and self._pinned[1] == top:
+            passage = self._pinned[0]
+        else:
+            self._pinned = None
+            passage = self._index.block_at(top)
+            if self._index.top(passage) < top and passage + 1 < len(self._index):
+                height = self.scrollable_content_region.height
+                if self._index.top(passage + 1) < top + height:
+                    passage += 1
+        if passage != self._passage:
+            self._passage = passage
+            self.refresh()
+            self.post_message(self.PassageChanged(passage))
+
+    def _get_palette(self) -> Palette:
+        if self._palette is None:
+            get = self.get_component_rich_style
+            text = Style(color=self.rich_style.color, bgcolor=self.rich_style.bgcolor)
+            self._palette = Palette(
+                text=text,
+                headings=(
+                    get("content--h1", partial=True),
+                    get("content--h2", partial=True),
+                    get("content--h3", partial=True),
+                    get("content--h4", partial=True),
+                ),
+                emphasis=get("content--emphasis", partial=True),
+                strong=get("content--strong", partial=True),
+                code=get("content--code", partial=True),
+                code_block=get("content--code-block"),
+                link=get("content--link", partial=True),
+                strike=get("content--strike", partial=True),
+                quote=get("content--quote", partial=True),
+                muted=get("content--muted", partial=True),
+                dark=self.app.current_theme.dark,
+            )
+        return self._palette
+
+
+def _block_stats(block: Block) -> tuple[int, int]:
+    """(characters, line breaks) of a block's text, for estimating its height."""
+    text = block.plain
+    return len(text), text.count("\n")
+
+
+def _estimate(block: Block, stats: tuple[int, int], column: int) -> int:
+    """Rows a block will probably take at a column width (before it is rendered)."""
+    chars, breaks = stats
+    kind = block.kind
+    if kind is BlockKind.RULE:
+        return 1
+    if kind in (BlockKind.CODE, BlockKind.PREFORMATTED, BlockKind.HTML):
+        return breaks + 1
+    if kind is BlockKind.TABLE:
+        return len(block.rows) + 3
+    indent = sum(2 if c.kind is ContainerKind.QUOTE else 3 for c in block.containers)
+    width = max(1, column - indent)
+    return breaks + max(1, ceil(chars * 1.08 / width))
