@@ -96,6 +96,7 @@ class ContentView(ScrollView, can_focus=True):
         self._palette: Palette | None = None
         self._column = 0
         self._passage = -1
+        self._announced = -1
         self._pinned: tuple[int, int] | None = None  # (block, scroll row) set by a jump
 
     # -- public API ---------------------------------------------------------
@@ -316,7 +317,14 @@ class ContentView(ScrollView, can_focus=True):
         if passage != self._passage:
             self._passage = passage
             self.refresh()
-            self.post_message(self.PassageChanged(passage))
+            # Post from our own message loop: a message made during a render would
+            # carry the Screen as its sender and stop bubbling there.
+            self.call_later(self._announce_passage)
+
+    def _announce_passage(self) -> None:
+        if self._passage != self._announced:
+            self._announced = self._passage
+            self.post_message(self.PassageChanged(self._passage))
 
     def _get_palette(self) -> Palette:
         if self._palette is None:

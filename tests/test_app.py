@@ -1,0 +1,295 @@
+"""The app as a person uses it, driven through Pilot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+from textual.widgets import Header
+
+from reader.app import ReaderApp
+from reader.source import Source
+from reader.widgets import ContentView, SectionTree
+
+SIZE = (120, 40)
+SECTION_ORDER = [
+    "Amazon invests $4B in Anthropic AI startup",
+    "The Anthropic Advantage",
+    "Amazon’s Strategic Investment",
+    "Implications for the AI Ecosystem",
+    "1. Advancements in Natural Language Processing",
+    "2. AI Generalization",
+    "3. Increased Competition in AI",
+    "4. Ethical Considerations",
+    "In conclusion, Amazon’s…",
+]
+
+
+def screen_text(app: ReaderApp) -> str:
+    """What the content pane shows, as plain text lines."""
+    content = app.query_one(ContentView)
+    height = content.scrollable_content_region.height
+    return "\n".join(content.render_line(y).text.rstrip() for y in range(height))
+
+
+def top_line(app: ReaderApp) -> str:
+    return screen_text(app).split("\n")[0].strip(" ▎")
+
+
+def highlighted(app: ReaderApp) -> str:
+    node = app.query_one(SectionTree).cursor_node
+    assert node is not None and node.data is not None
+    return node.data.title
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_opens_the_bundled_article_with_title_tree_and_text(bundled_app: ReaderApp) -> None:
+    async with bundled_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app = bundled_app
+        assert app.title == "Amazon invests $4B in Anthropic AI startup"
+        assert app.query_one(Header).screen_title == app.title
+        tree = app.query_one(SectionTree)
+        assert [str(child.label) for child in tree.root.children] == [
+            "The Anthropic Advantage",
+            "Amazon’s Strategic Investment",
+            "Implications for the AI Ecosystem",
+            "In conclusion, Amazon’s…",
+        ]
+        assert len(tree.root.children[2].children) == 4
+        assert top_line(app) == "Amazon invests $4B in Anthropic AI startup"
+        assert "Amazon has agreed to put as much as $4 billion" in screen_text(app)
+        assert app.focused is app.query_one(ContentView)
+
+
+async def test_the_tree_takes_about_a_quarter_and_the_column_is_readable(
+    bundled_app: ReaderApp,
+) -> None:
+    async with bundled_app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        tree = bundled_app.query_one(SectionTree)
+        assert 40 <= tree.size.width <= 60
+        text = screen_text(bundled_app).split("\n")
+        longest = max(len(line.strip(" ▎")) for line in text)
+        assert 70 <= longest <= 88
+        margins = [len(line) - len(line.lstrip()) for line in text if line.strip()]
+        assert min(margins) >= 20  # centred in the wide pane, not flush left
+
+
+async def test_next_section_walks_every_section_in_order_and_the_tree_follows(
+    bundled_app: ReaderApp,
+) -> None:
+    async with bundled_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        seen = [highlighted(bundled_app)]
+        for _ in SECTION_ORDER[1:]:
+            await pilot.press("right_square_bracket")
+            await settle(pilot)
+            seen.append(highlighted(bundled_app))
+        assert seen == SECTION_ORDER
+        # Headings land at the top of the pane while there is text below to fill it.
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert top_line(bundled_app) == "The Anthropic Advantage"
+
+
+async def test_previous_section_goes_back_through_the_tree(bundled_app: ReaderApp) -> None:
+    async with bundled_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(4):
+            await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert highlighted(bundled_app) == "1. Advancements in Natural Language Processing"
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert highlighted(bundled_app) == "Implications for the AI Ecosystem"
+        assert top_line(bundled_app) == "Implications for the AI Ecosystem"
+        await pilot.press("down", "down", "down")  # inside the section's body
+        await settle(pilot)
+        await pilot.press("left_square_bracket")  # back to its own heading first
+        await settle(pilot)
+        assert top_line(bundled_app) == "Implications for the AI Ecosystem"
+
+
+async def test_scrolling_keys_move_the_content(bundled_app: ReaderApp) -> None:
+    async with bundled_app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        content = bundled_app.query_one(ContentView)
+        await pilot.press("j", "j", "down")
+        assert content.scroll_y == 3
+        await pilot.press("k", "up")
+        assert content.scroll_y == 1
+        page = content.scrollable_content_region.height - 1
+        await pilot.press("space")
+        assert content.scroll_y == 1 + page
+        await pilot.press("pagedown")
+        assert content.scroll_y == 1 + 2 * page
+        await pilot.press("shift+space")
+        assert content.scroll_y == 1 + page
+        await pilot.press("pageup")
+        assert content.scroll_y == 1
+        await pilot.press("G")
+        await settle(pilot)
+        assert content.scroll_y == content.max_scroll_y > 0
+        assert "biggest companies in technology." in screen_text(bundled_app)
+        await pilot.press("g")
+        assert content.scroll_y == 0
+        await pilot.press("end")
+        assert content.scroll_y == content.max_scroll_y
+        await pilot.press("home")
+        assert content.scroll_y == 0
+
+
+async def test_scrolling_moves_the_tree_highlight(bundled_app: ReaderApp) -> None:
+    async with bundled_app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        assert highlighted(bundled_app) == SECTION_ORDER[0]
+        for _ in range(4):
+            await pilot.press("space")
+            await settle(pilot)
+        assert highlighted(bundled_app) != SECTION_ORDER[0]
+        passage = bundled_app.query_one(ContentView).passage
+        assert bundled_app.document is not None
+        assert highlighted(bundled_app) == bundled_app.document.section_of(passage).title
+
+
+async def test_tree_selection_moves_the_content(bundled_app: ReaderApp) -> None:
+    async with bundled_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        tree = bundled_app.query_one(SectionTree)
+        assert bundled_app.focused is tree
+        await pilot.press("down", "down")  # root -> The Anthropic Advantage -> Amazon’s ...
+        await pilot.press("enter")
+        await settle(pilot)
+        assert top_line(bundled_app) == "Amazon’s Strategic Investment"
+        assert highlighted(bundled_app) == "Amazon’s Strategic Investment"
+
+
+async def test_clicking_a_tree_node_jumps_there(bundled_app: ReaderApp) -> None:
+    async with bundled_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = bundled_app.query_one(SectionTree)
+        node = tree.root.children[2]  # Implications for the AI Ecosystem
+        await pilot.click(SectionTree, offset=(6, node.line))
+        await settle(pilot)
+        assert top_line(bundled_app) == "Implications for the AI Ecosystem"
+
+
+async def test_tab_moves_focus_between_tree_and_content(bundled_app: ReaderApp) -> None:
+    async with bundled_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        content = bundled_app.query_one(ContentView)
+        tree = bundled_app.query_one(SectionTree)
+        assert bundled_app.focused is content
+        await pilot.press("tab")
+        assert bundled_app.focused is tree
+        await pilot.press("tab")
+        assert bundled_app.focused is content
+        await pilot.press("shift+tab")
+        assert bundled_app.focused is tree
+
+
+async def test_t_hides_and_shows_the_tree(bundled_app: ReaderApp) -> None:
+    async with bundled_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = bundled_app.query_one(SectionTree)
+        content = bundled_app.query_one(ContentView)
+        await pilot.press("tab")
+        await pilot.press("t")
+        await settle(pilot)
+        assert not tree.display
+        assert content.size.width == 120
+        assert bundled_app.focused is content
+        await pilot.press("t")
+        await settle(pilot)
+        assert tree.display and content.size.width < 100
+
+
+async def test_q_quits(bundled_app: ReaderApp) -> None:
+    async with bundled_app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not bundled_app.is_running
+
+
+async def test_footer_shows_the_main_keys(bundled_app: ReaderApp) -> None:
+    async with bundled_app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        footer = bundled_app.screen.query_one("Footer")
+        shown = " ".join(str(key.render()) for key in footer.query("FooterKey"))
+        for entry in ("] Next §", "[ Prev §", "t Tree", "q Quit", "space Page", "g Top", "G End", "tab Switch pane"):
+            assert entry in shown
+
+
+async def test_resize_rewraps_and_keeps_the_passage_in_view(bundled_app: ReaderApp) -> None:
+    async with bundled_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(5):
+            await pilot.press("right_square_bracket")
+        await settle(pilot)
+        passage_title = highlighted(bundled_app)
+        assert passage_title == "2. AI Generalization"
+        await pilot.resize_terminal(70, 20)
+        await settle(pilot)
+        assert "2. AI Generalization" in screen_text(bundled_app)
+        assert highlighted(bundled_app) == passage_title
+        assert max(len(line) for line in screen_text(bundled_app).split("\n")) <= 70
+
+
+async def test_an_empty_article_says_so(make_app: Callable[..., ReaderApp]) -> None:
+    app = make_app("", name="empty.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "This article is empty." in screen_text(app)
+        await pilot.press("right_square_bracket", "G", "space")  # nothing to do, nothing breaks
+
+
+async def test_a_fallback_decoding_is_announced(make_app: Callable[..., ReaderApp]) -> None:
+    app = ReaderApp(Source("Caf\xe9\n\nText.", "latin.txt", "plain", notice="latin.txt is not valid UTF-8"))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        assert any("not valid UTF-8" in n.message for n in app._notifications)
+
+
+async def test_markup_in_the_article_is_shown_literally(make_app: Callable[..., ReaderApp]) -> None:
+    text = "Report [bold red]Not bold[/] \x1b[31m\n\n[link=file:///etc/passwd]click[/link] body text.\n"
+    app = make_app(text)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Report [bold red]Not bold[/] ␛[31m" in shown
+        assert "[link=file:///etc/passwd]click[/link] body text." in shown
+        assert str(app.query_one(SectionTree).root.label) == "Report [bold red]Not bold[/] ␛[31m"
+        assert app.title == "Report [bold red]Not bold[/] ␛[31m"
+
+
+async def test_a_large_article_shows_at_once_and_completes_in_the_background(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    sections = [
+        f"Section {n}\n\n" + ("A sentence of body text for the section. " * 12 + "\n\n") * 6
+        for n in range(1, 301)
+    ]
+    text = "Big Article\n\n" + "".join(sections)
+    assert len(text) > 500_000
+    app = make_app(text)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Big Article" in screen_text(app)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert app.document is not None and len(app.document.root.children) == 300
+        await pilot.press("G")
+        await settle(pilot)
+        assert highlighted(app) == "Section 300"
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await settle(pilot)
+        assert highlighted(app) == "Section 299"
+        assert top_line(app) == "Section 299"

@@ -1,0 +1,149 @@
+"""Markdown parsing into the document model."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+from reader.document import BlockKind, ContainerKind, Inline
+from reader.outline import outline
+from reader.parsers import parse_markdown
+
+
+def parse(text: str, name: str = "doc.md"):
+    return parse_markdown(dedent(text).lstrip("\n"), name)
+
+
+def test_atx_and_setext_headings_make_the_tree() -> None:
+    document = parse(
+        """
+        # Guide
+
+        Intro.
+
+        Setup
+        -----
+
+        ### Linux
+
+        Steps.
+
+        ## Usage
+
+        Run it.
+        """
+    )
+    assert outline(document) == "Guide\n  Setup\n    Linux\n  Usage"
+    assert document.title == "Guide"
+
+
+def test_title_falls_back_to_the_file_name_and_multiple_h1s_get_a_synthetic_root() -> None:
+    document = parse("## One\n\ntext\n\n## Two\n\ntext\n", name="notes.md")
+    assert document.title == "notes.md"
+    assert document.root.synthetic
+    assert [s.title for s in document.root.children] == ["One", "Two"]
+
+
+def test_front_matter_is_hidden_and_its_title_wins() -> None:
+    document = parse(
+        """
+        ---
+        title: "The Real Title"
+        author: someone
+        ---
+
+        # A Heading
+
+        Body text.
+        """
+    )
+    assert document.title == "The Real Title"
+    assert "author" not in " ".join(block.plain for block in document.blocks)
+    assert document.blocks[0].kind is BlockKind.HEADING
+    assert document.text[document.blocks[0].start :].startswith("# A Heading")
+
+
+def test_code_blocks_keep_their_text_exactly() -> None:
+    document = parse(
+        """
+        ```python
+        def f():
+            return  1   # spaced
+        ```
+
+            indented code
+              keeps indentation
+        """
+    )
+    fence, indented = document.blocks
+    assert fence.kind is BlockKind.CODE and fence.language == "python"
+    assert fence.literal == "def f():\n    return  1   # spaced"
+    assert indented.literal == "indented code\n  keeps indentation"
+
+
+def test_inline_styles_links_and_images() -> None:
+    document = parse("Some *em*, **strong**, `code`, ~~gone~~, [a link](https://x.test) ![a cat](cat.png)\n")
+    runs = document.blocks[0].runs
+    styles = {run.text: run.style for run in runs}
+    assert styles["em"] == Inline.EMPHASIS
+    assert styles["strong"] == Inline.STRONG
+    assert styles["code"] == Inline.CODE
+    assert styles["gone"] == Inline.STRIKE
+    link = next(run for run in runs if run.text == "a link")
+    assert link.style == Inline.LINK and link.href == "https://x.test"
+    assert "[image: a cat]" in document.blocks[0].plain
+
+
+def test_raw_html_is_shown_as_text() -> None:
+    document = parse("<div onclick=\"x()\">\nhi\n</div>\n\nA <b>bold</b> claim.\n")
+    html, paragraph = document.blocks
+    assert html.kind is BlockKind.HTML
+    assert html.literal == '<div onclick="x()">\nhi\n</div>'
+    assert paragraph.plain == "A <b>bold</b> claim."
+
+
+def test_tables_keep_their_cells() -> None:
+    document = parse(
+        """
+        | Name | Score |
+        |------|------:|
+        | Ann  | *9*   |
+        """
+    )
+    table = document.blocks[0]
+    assert table.kind is BlockKind.TABLE
+    assert [[cell[0].text for cell in row] for row in table.rows] == [["Name", "Score"], ["Ann", "9"]]
+
+
+def test_lists_and_quotes_are_containers_with_markers_on_first_blocks() -> None:
+    document = parse(
+        """
+        > quoted
+        >
+        > 1. first
+        > 2. second
+        >
+        >    more of second
+
+        - outer
+          - inner
+        """
+    )
+    quoted, first, second, more, outer, inner = document.blocks
+    assert [c.kind for c in quoted.containers] == [ContainerKind.QUOTE]
+    assert first.containers[-1].marker == "1." and first.containers[-1].first
+    assert second.containers[-1].marker == "2."
+    assert more.containers[-1].marker == "2." and not more.containers[-1].first
+    assert outer.containers[-1].marker == "•"
+    assert len(inner.containers) == 2
+
+
+def test_spans_cover_each_block_in_order() -> None:
+    text = "# T\n\npara one\nstill one\n\n- item\n\n```\ncode\n```\n"
+    document = parse_markdown(text, "t.md")
+    spans = [(b.start, b.end) for b in document.blocks]
+    assert [text[s:e] for s, e in spans] == ["# T", "para one\nstill one", "- item", "```\ncode\n```"]
+
+
+def test_headings_inside_quotes_and_lists_are_in_the_tree() -> None:
+    document = parse("# Top\n\n> ## Quoted heading\n\n- ## Listed heading\n")
+    assert outline(document) == "Top\n  Quoted heading\n  Listed heading"
