@@ -100,8 +100,11 @@ def _reattach_terminal() -> bool:
     try:
         terminal = os.open("/dev/tty", os.O_RDONLY)
     except OSError:
-        print("reader: the article came from standard input and there is no terminal "
-              "to read keys from", file=sys.stderr)
+        print(
+            "reader: the article came from standard input and there is no terminal "
+            "to read keys from",
+            file=sys.stderr,
+        )
         return False
     os.dup2(terminal, 0)
     os.close(terminal)

@@ -100,6 +100,11 @@ def _cell_text(cell: tuple[Run, ...]) -> str:
     return "".join(run.text for run in cell)
 
 
+def normalize_newlines(text: str) -> str:
+    """CRLF and CR line endings to LF: spans always refer to LF-only text."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 class BlockIds:
     """Makes block ids that depend only on a block's kind and source text.
 

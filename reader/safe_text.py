@@ -21,5 +21,5 @@ def visible(text: str) -> str:
 
 
 def visible_line(text: str) -> str:
-    """Like `visible`, for one-line places (titles, tree labels): tabs and newlines become spaces."""
+    """Like `visible`, for one-line places (titles, labels): tabs and newlines become spaces."""
     return text.translate(_ONE_LINE)

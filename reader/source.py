@@ -14,6 +14,8 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from reader.document import normalize_newlines
+
 Kind = Literal["markdown", "plain"]
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -45,7 +47,7 @@ def bundled_articles_dir() -> Path:
 
 
 def load(argument: str | None) -> Source:
-    """Load the article named on the command line: a path, "-" for stdin, None for the bundled one."""
+    """Load the article named on the command line: a path, "-" (stdin) or None (bundled)."""
     if argument == "-":
         return load_stream(sys.stdin.buffer, "stdin")
     path = Path(argument) if argument else bundled_articles_dir() / BUNDLED_ARTICLE
@@ -108,7 +110,7 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
             notice = f"{name} is not valid UTF-8; it was read as Windows-1252 (Latin-1)."
-    return text.replace("\r\n", "\n").replace("\r", "\n"), notice
+    return normalize_newlines(text), notice
 
 
 def sniff_kind(text: str) -> Kind:

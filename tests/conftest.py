@@ -10,8 +10,8 @@ import pytest
 
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
-from reader.app import ReaderApp  # noqa: E402
-from reader.source import Source, load  # noqa: E402
+from reader.app import ReaderApp
+from reader.source import Source, load
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "articles" / "amazon-invests-4b-in-anthropic.txt"

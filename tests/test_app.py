@@ -224,7 +224,16 @@ async def test_footer_shows_the_main_keys(bundled_app: ReaderApp) -> None:
         await settle(pilot)
         footer = bundled_app.screen.query_one("Footer")
         shown = " ".join(str(key.render()) for key in footer.query("FooterKey"))
-        for entry in ("] Next §", "[ Prev §", "t Tree", "q Quit", "space Page", "g Top", "G End", "tab Switch pane"):
+        for entry in (
+            "] Next §",
+            "[ Prev §",
+            "t Tree",
+            "q Quit",
+            "space Page",
+            "g Top",
+            "G End",
+            "tab Switch pane",
+        ):
             assert entry in shown
 
 
@@ -252,14 +261,19 @@ async def test_an_empty_article_says_so(make_app: Callable[..., ReaderApp]) -> N
 
 
 async def test_a_fallback_decoding_is_announced(make_app: Callable[..., ReaderApp]) -> None:
-    app = ReaderApp(Source("Caf\xe9\n\nText.", "latin.txt", "plain", notice="latin.txt is not valid UTF-8"))
+    app = ReaderApp(
+        Source("Caf\xe9\n\nText.", "latin.txt", "plain", notice="latin.txt is not valid UTF-8")
+    )
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         assert any("not valid UTF-8" in n.message for n in app._notifications)
 
 
 async def test_markup_in_the_article_is_shown_literally(make_app: Callable[..., ReaderApp]) -> None:
-    text = "Report [bold red]Not bold[/] \x1b[31m\n\n[link=file:///etc/passwd]click[/link] body text.\n"
+    text = (
+        "Report [bold red]Not bold[/] \x1b[31m\n\n"
+        "[link=file:///etc/passwd]click[/link] body text.\n"
+    )
     app = make_app(text)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

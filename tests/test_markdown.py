@@ -81,7 +81,9 @@ def test_code_blocks_keep_their_text_exactly() -> None:
 
 
 def test_inline_styles_links_and_images() -> None:
-    document = parse("Some *em*, **strong**, `code`, ~~gone~~, [a link](https://x.test) ![a cat](cat.png)\n")
+    document = parse(
+        "Some *em*, **strong**, `code`, ~~gone~~, [a link](https://x.test) ![a cat](cat.png)\n"
+    )
     runs = document.blocks[0].runs
     styles = {run.text: run.style for run in runs}
     assert styles["em"] == Inline.EMPHASIS
@@ -94,7 +96,7 @@ def test_inline_styles_links_and_images() -> None:
 
 
 def test_raw_html_is_shown_as_text() -> None:
-    document = parse("<div onclick=\"x()\">\nhi\n</div>\n\nA <b>bold</b> claim.\n")
+    document = parse('<div onclick="x()">\nhi\n</div>\n\nA <b>bold</b> claim.\n')
     html, paragraph = document.blocks
     assert html.kind is BlockKind.HTML
     assert html.literal == '<div onclick="x()">\nhi\n</div>'
@@ -111,7 +113,10 @@ def test_tables_keep_their_cells() -> None:
     )
     table = document.blocks[0]
     assert table.kind is BlockKind.TABLE
-    assert [[cell[0].text for cell in row] for row in table.rows] == [["Name", "Score"], ["Ann", "9"]]
+    assert [[cell[0].text for cell in row] for row in table.rows] == [
+        ["Name", "Score"],
+        ["Ann", "9"],
+    ]
 
 
 def test_lists_and_quotes_are_containers_with_markers_on_first_blocks() -> None:
@@ -141,7 +146,12 @@ def test_spans_cover_each_block_in_order() -> None:
     text = "# T\n\npara one\nstill one\n\n- item\n\n```\ncode\n```\n"
     document = parse_markdown(text, "t.md")
     spans = [(b.start, b.end) for b in document.blocks]
-    assert [text[s:e] for s, e in spans] == ["# T", "para one\nstill one", "- item", "```\ncode\n```"]
+    assert [text[s:e] for s, e in spans] == [
+        "# T",
+        "para one\nstill one",
+        "- item",
+        "```\ncode\n```",
+    ]
 
 
 def test_headings_inside_quotes_and_lists_are_in_the_tree() -> None:

@@ -23,6 +23,7 @@ from reader.document import (
     Heading,
     Inline,
     Run,
+    normalize_newlines,
 )
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -41,6 +42,7 @@ def _markdown_it() -> MarkdownIt:
 
 def parse_markdown(text: str, name: str) -> Document:
     """Parse Markdown into a Document; `name` titles an article with no title of its own."""
+    text = normalize_newlines(text)
     body, front_title = _split_front_matter(text)
     tokens = _markdown_it().parse(body)
     builder = _Builder(text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from reader.document import (
     Block,
@@ -24,6 +25,7 @@ from reader.document import (
     Document,
     Heading,
     Run,
+    normalize_newlines,
 )
 
 MAX_HEADING_CHARS = 80
@@ -50,7 +52,8 @@ class _Chunk:
 
     @property
     def start(self) -> int:
-        return self.starts[0] + _indent(self.lines[0])
+        first = self.lines[0]
+        return self.starts[0] + len(first) - len(first.lstrip())
 
     @property
     def end(self) -> int:
@@ -78,6 +81,7 @@ class _Item:
 
 def parse_plain(text: str, name: str) -> Document:
     """Parse plain text into a Document; `name` titles an article without a title line."""
+    text = normalize_newlines(text)
     chunks = _chunks(text)
     base_indent, wrap_width = _measure(chunks)
     items = _classify(chunks, base_indent, wrap_width)
@@ -133,7 +137,11 @@ def _body_block(item: _Item, ids: BlockIds) -> Block:
     containers = (Container(ContainerKind.QUOTE),) if item.quote else ()
     if item.kind is BlockKind.PARAGRAPH:
         return Block(
-            block_id, item.kind, chunk.start, chunk.end, runs=(Run(item.text),),
+            block_id,
+            item.kind,
+            chunk.start,
+            chunk.end,
+            runs=(Run(item.text),),
             containers=containers,
         )
     return Block(block_id, item.kind, chunk.start, chunk.end, literal=item.text)
@@ -190,10 +198,10 @@ def _classify(chunks: list[_Chunk], base_indent: int, wrap_width: int) -> list[_
         if heading_lines:
             head, rest = chunk.split(heading_lines)
             text = lines[1] if heading_lines == 3 else lines[0]
-            style = ("over" if heading_lines == 3 else "under") + lines[heading_lines - 1].strip()[0]
-            items.append(
-                _Item(head, BlockKind.HEADING, text.strip(), style, title=first)
-            )
+            style = ("over" if heading_lines == 3 else "under") + lines[heading_lines - 1].strip()[
+                0
+            ]
+            items.append(_Item(head, BlockKind.HEADING, text.strip(), style, title=first))
             if rest.lines:
                 pending.append(rest)
             continue
@@ -223,7 +231,13 @@ def _single_line(chunk: _Chunk, base_indent: int, first: bool) -> _Item:
         if _heading_like(numbered["title"]) and numbered["dot"] != ")":
             return _Item(chunk, BlockKind.PARAGRAPH, text, "numbered", number=numbered["number"])
     elif _heading_like(text) or _all_caps(text):
-        style = "caps" if _all_caps(text) else "centered" if _indent(line) > base_indent + 2 else "plain"
+        style = (
+            "caps"
+            if _all_caps(text)
+            else "centered"
+            if _indent(line) > base_indent + 2
+            else "plain"
+        )
         return _Item(chunk, BlockKind.PARAGRAPH, text, style, title=first)
     return _Item(chunk, BlockKind.PARAGRAPH, text)
 
@@ -299,7 +313,7 @@ def _dedent(lines: list[str]) -> str:
 def _reflow(lines: list[str], wrap_width: int) -> str:
     """Join hard-wrapped lines; keep breaks that were meant (short lines, list items)."""
     out = [lines[0].strip()]
-    for previous, line in zip(lines, lines[1:], strict=False):
+    for previous, line in pairwise(lines):
         text = line.strip()
         next_word = text.split(" ", 1)[0]
         room = len(previous.rstrip()) + 1 + len(next_word)

@@ -11,7 +11,6 @@ from functools import lru_cache
 
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
-
 from rich import box
 from rich.console import Console, RenderableType
 from rich.segment import Segment
@@ -116,16 +115,24 @@ def _literal(block: Block, width: int, palette: Palette, console: Console) -> li
             code,
             lexer,
             theme="ansi_dark" if palette.dark else "ansi_light",
-            background_color=palette.code_block.bgcolor.name if palette.code_block.bgcolor else None,
+            background_color=palette.code_block.bgcolor.name
+            if palette.code_block.bgcolor
+            else None,
             word_wrap=True,
             code_width=inner,
         )
         lines = _render(syntax, inner, console)
     else:
-        text = Text(code, style=palette.code_block if block.kind is BlockKind.CODE else palette.text)
+        text = Text(
+            code, style=palette.code_block if block.kind is BlockKind.CODE else palette.text
+        )
         text.no_wrap = True
         for line in text.split("\n", allow_blank=True):
-            lines.extend(_wrap(line, inner, console) if line.cell_len > inner else [list(line.render(console))])
+            lines.extend(
+                _wrap(line, inner, console)
+                if line.cell_len > inner
+                else [list(line.render(console))]
+            )
     pad = Segment(" ", palette.code_block)
     return [
         [pad, *Strip(line).crop_extend(0, inner, palette.code_block), pad]
@@ -158,7 +165,9 @@ def _table(block: Block, palette: Palette) -> Table:
     return table
 
 
-def _add_prefixes(block: Block, lines: list[list[Segment]], palette: Palette) -> list[list[Segment]]:
+def _add_prefixes(
+    block: Block, lines: list[list[Segment]], palette: Palette
+) -> list[list[Segment]]:
     """Quote bars and list markers in front of each line (markers on the item's first line only)."""
     out = []
     for row, line in enumerate(lines):

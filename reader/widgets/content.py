@@ -153,7 +153,9 @@ class ContentView(ScrollView, can_focus=True):
     def action_end(self) -> None:
         if self.document is None or not self.document.blocks:
             return
-        self._measure_back_from(len(self.document.blocks) - 1, self.scrollable_content_region.height)
+        self._measure_back_from(
+            len(self.document.blocks) - 1, self.scrollable_content_region.height
+        )
         self._sync_virtual_size()
         self._set_scroll(self.max_scroll_y)
 
@@ -206,7 +208,7 @@ class ContentView(ScrollView, can_focus=True):
         return 2 if blocks[index + 1].kind is BlockKind.HEADING else 1
 
     def _place(self, block: int, row: int) -> None:
-        """Scroll so that a block's top is `row` rows below the top of the pane; it stays the passage."""
+        """Scroll a block's top to `row` rows below the pane's top; it stays the passage."""
         self._measure_from(block, self.scrollable_content_region.height)
         self._sync_virtual_size()
         target = min(max(0, self._index.top(block) - row), self.max_scroll_y)
@@ -218,7 +220,9 @@ class ContentView(ScrollView, can_focus=True):
         self.scroll_to(y=max(0, y), animate=False, immediate=True)
 
     def _sync_virtual_size(self) -> None:
-        size = Size(self.scrollable_content_region.width, self._index.total if len(self._index) else 0)
+        size = Size(
+            self.scrollable_content_region.width, self._index.total if len(self._index) else 0
+        )
         if size != self.virtual_size:
             self.virtual_size = size
 

@@ -1,0 +1,93 @@
+"""The command line, run as a user runs it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import BUNDLED
+
+from reader import __version__, cli
+from reader.source import Source
+
+
+def run(
+    *args: str, stdin: str | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+    )
+
+
+def test_toc_prints_the_bundled_outline() -> None:
+    result = run("toc")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Amazon invests $4B in Anthropic AI startup"
+    assert "    2. AI Generalization" in lines
+    assert lines[-1] == "  In conclusion, Amazon’s…  (synthesized)"
+    assert run("toc", str(BUNDLED)).stdout == result.stdout
+
+
+def test_toc_reads_standard_input() -> None:
+    result = run("toc", "-", stdin="# Top\n\n## Child\n\ntext\n")
+    assert (result.returncode, result.stdout) == (0, "Top\n  Child\n")
+
+
+def test_help_and_version() -> None:
+    help_text = run("--help")
+    assert help_text.returncode == 0
+    assert "reader toc [PATH]" in help_text.stdout and "next / previous section" in help_text.stdout
+    version = run("--version")
+    assert (version.returncode, version.stdout.strip()) == (0, f"reader {__version__}")
+
+
+@pytest.mark.parametrize(
+    ("argument", "message"),
+    [("no/such/file.md", "no such file"), (".", "is a directory")],
+)
+def test_bad_paths_exit_2_with_one_line(argument: str, message: str) -> None:
+    for args in ((argument,), ("toc", argument)):
+        result = run(*args)
+        assert result.returncode == 2
+        assert message in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in result.stderr
+
+
+def test_binary_file_exits_2(tmp_path: Path) -> None:
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    result = run(str(binary))
+    assert result.returncode == 2 and "binary file" in result.stderr
+
+
+def test_a_file_named_like_a_subcommand_opens_with_a_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "toc").write_text("Notes\n\nBody text.\n")
+    monkeypatch.chdir(tmp_path)
+    opened: list[Source] = []
+    monkeypatch.setattr("reader.app.ReaderApp.run", lambda self: opened.append(self.source))
+    assert cli.main(["./toc"]) == 0
+    assert opened[0].name == "toc" and opened[0].text.startswith("Notes")
+
+
+def test_stdin_without_a_terminal_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "-"],
+        input="Title\n\nBody\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        start_new_session=True,  # no controlling terminal
+    )
+    assert result.returncode == 2
+    assert "no terminal" in result.stderr

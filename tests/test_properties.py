@@ -1,0 +1,119 @@
+"""Property tests: parsers never fail and always build a well-formed document."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.document import Document, Section
+from reader.parsers import parse_markdown, parse_plain
+from reader.widgets.line_index import LineIndex
+
+LINE_SHAPES = st.sampled_from(
+    [
+        "",
+        "",
+        "# Heading",
+        "## Sub heading",
+        "Setext",
+        "======",
+        "------",
+        "1. Numbered Heading",
+        "2.3 Deeper Numbered",
+        "ALL CAPS HEADING",
+        "          Centred Title",
+        "    indented code();",
+        "- bullet item",
+        "> quoted text",
+        "```",
+        "| a | b |",
+        "|---|---|",
+        "A normal sentence of body text that goes on for a while.",
+        "short line",
+        "<div>html</div>",
+        "---",
+        "title: Front",
+        "\t tabbed \x1b[31m escape",
+    ]
+)
+STRUCTURED = st.lists(st.one_of(LINE_SHAPES, st.text(max_size=30)), max_size=60).map("\n".join)
+ANY_TEXT = st.one_of(st.text(max_size=400), STRUCTURED)
+
+
+def check_document(document: Document) -> None:
+    text_length = len(document.text)
+    previous_end = 0
+    ids = set()
+    for block in document.blocks:
+        assert 0 <= block.start <= block.end <= text_length
+        assert block.start >= previous_end
+        previous_end = block.end
+        ids.add(block.id)
+    assert len(ids) == len(document.blocks)
+    assert document.sections[0] is document.root
+    assert document.root.first_block == 0 and document.root.end_block == len(document.blocks)
+    for section in document.sections:
+        check_section(section, len(document.blocks))
+        if section.heading is not None:
+            assert section.heading == section.first_block
+    for index in range(len(document.blocks)):
+        owner = document.section_of(index)
+        assert owner.first_block <= index < owner.end_block
+        assert all(not (c.first_block <= index < c.end_block) for c in owner.children)
+
+
+def check_section(section: Section, block_count: int) -> None:
+    assert 0 <= section.first_block <= section.end_block <= block_count
+    assert section.depth <= 7
+    for child in section.children:
+        assert child.parent is section
+        assert section.first_block <= child.first_block <= child.end_block <= section.end_block
+    for left, right in zip(section.children, section.children[1:], strict=False):
+        assert left.end_block <= right.first_block
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANY_TEXT)
+def test_plain_text_parser_builds_a_well_formed_document(text: str) -> None:
+    check_document(parse_plain(text, "fuzz.txt"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANY_TEXT)
+def test_markdown_parser_builds_a_well_formed_document(text: str) -> None:
+    check_document(parse_markdown(text, "fuzz.md"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(STRUCTURED, STRUCTURED)
+def test_block_ids_survive_edits_elsewhere(head: str, tail: str) -> None:
+    body = "\n\nA paragraph that stays the same in both versions.\n\n"
+    before = parse_plain(head + body + tail, "a")
+    after = parse_plain("Inserted paragraph at the top.\n\n" + head + body + tail, "a")
+    kept = {
+        b.id
+        for b in before.blocks
+        if b.plain == "A paragraph that stays the same in both versions."
+    }
+    assert kept <= {b.id for b in after.blocks}
+
+
+@given(
+    st.lists(st.integers(min_value=1, max_value=50), min_size=1, max_size=200),
+    st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=1, max_value=50))),
+)
+def test_line_index_tops_are_prefix_sums_after_any_corrections(
+    heights: list[int], corrections: list[tuple[int, int]]
+) -> None:
+    index = LineIndex(list(heights))
+    for position, height in corrections:
+        index.block_at(0)  # interleave reads with writes
+        index.set_exact(position % len(heights), height)
+        heights[position % len(heights)] = height
+    top = 0
+    for block, height in enumerate(heights):
+        assert index.top(block) == top
+        assert index.block_at(top) == block
+        assert index.block_at(top + height - 1) == block
+        top += height
+    assert index.total == top

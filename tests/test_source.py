@@ -1,0 +1,83 @@
+"""Reading articles: decoding, kinds and the errors a user sees."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.source import ArticleError, bundled_articles_dir, decode, load, load_path, load_stream
+
+
+def test_the_bundled_article_is_found_and_is_plain_text() -> None:
+    source = load(None)
+    assert source.kind == "plain"
+    assert source.text.startswith("Amazon invests $4B in Anthropic AI startup\n")
+    assert "Amazon’s Strategic Investment" in source.text  # curly quotes kept
+    assert (bundled_articles_dir() / "amazon-invests-4b-in-anthropic.txt").is_file()
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("a.md", "markdown"), ("a.MARKDOWN", "markdown"), ("a.txt", "plain"), ("README", "plain")],
+)
+def test_kind_follows_the_extension(tmp_path: Path, name: str, kind: str) -> None:
+    path = tmp_path / name
+    path.write_text("# Hello\n")
+    assert load_path(path).kind == kind
+
+
+def test_newlines_and_byte_order_marks_are_normalised() -> None:
+    assert decode(b"\xef\xbb\xbfa\r\nb\rc\n", "x") == ("a\nb\nc\n", None)
+    assert decode("héllo\r\n".encode("utf-16"), "x") == ("héllo\n", None)
+
+
+def test_invalid_utf8_falls_back_with_a_notice() -> None:
+    text, notice = decode(b"Caf\xe9 \x93quoted\x94", "old.txt")
+    assert text == "Café “quoted”"
+    assert notice is not None and "not valid UTF-8" in notice
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p / "missing.txt", "no such file"),
+        (lambda p: p, "is a directory"),
+        (lambda p: _write(p / "bin.txt", b"\x7fELF\x00\x01"), "binary file"),
+    ],
+)
+def test_unreadable_articles_raise_a_one_line_error(tmp_path: Path, make, message: str) -> None:
+    with pytest.raises(ArticleError, match=message) as error:
+        load_path(make(tmp_path))
+    assert "\n" not in str(error.value)
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(ArticleError, match="not a regular file"):
+        load_path(fifo)
+
+
+def test_permission_denied_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path / "secret.txt", b"text")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(ArticleError, match="permission denied"):
+        load_path(path)
+
+
+def test_stdin_markdown_is_recognised() -> None:
+    source = load_stream(io.BytesIO(b"# Title\n\nBody\n"), "stdin")
+    assert (source.kind, source.name, source.path) == ("markdown", "stdin", None)
+    assert load_stream(io.BytesIO(b"Title\n\nBody\n"), "stdin").kind == "plain"
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
