@@ -25,8 +25,8 @@ class ReaderApp(App[None]):
     """
 
     BINDINGS = [
-        Binding("tab", "focus_next", "Switch pane", priority=True),
-        Binding("shift+tab", "focus_previous", "Switch pane", show=False, priority=True),
+        Binding("tab", "focus_next", "Pane", priority=True),
+        Binding("shift+tab", "focus_previous", "Pane", show=False, priority=True),
         Binding("right_square_bracket", "next_section", "Next §", key_display="]"),
         Binding("left_square_bracket", "previous_section", "Prev §", key_display="["),
         Binding("t", "toggle_tree", "Tree"),
@@ -43,7 +43,7 @@ class ReaderApp(App[None]):
         with Horizontal(id="main"):
             yield SectionTree(id="tree")
             yield ContentView(id="content")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         source = self.source

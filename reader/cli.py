@@ -18,7 +18,7 @@ KEYS = """\
 keys:
   tab / shift+tab        switch between the section tree and the article
   j k / down up          scroll a line
-  space / pagedown       next page        shift+space / pageup / b   previous page
+  space / pagedown       next page        shift+space / pageup       previous page
   g / home               start            G / end                    end
   ] / [                  next / previous section (any depth)
   enter                  in the tree: jump to the highlighted section

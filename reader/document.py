@@ -85,6 +85,7 @@ class Block:
     language: str = ""
     rows: tuple[Cells, ...] = ()
     containers: tuple[Container, ...] = ()
+    tight: bool = False  # an item of a tight list: no blank line after it
 
     @property
     def plain(self) -> str:

@@ -232,7 +232,7 @@ async def test_footer_shows_the_main_keys(bundled_app: ReaderApp) -> None:
             "space Page",
             "g Top",
             "G End",
-            "tab Switch pane",
+            "tab Pane",
         ):
             assert entry in shown
 

@@ -104,7 +104,8 @@ class _Builder:
             self._add(BlockKind.HEADING, token, runs=runs, level=level)
             return index + 3
         elif kind == "paragraph_open":
-            self._add(BlockKind.PARAGRAPH, token, runs=_runs(tokens[index + 1].children or []))
+            runs = _runs(tokens[index + 1].children or [])
+            self._add(BlockKind.PARAGRAPH, token, runs=runs, tight=token.hidden)
             return index + 3
         elif kind in ("fence", "code_block"):
             language = token.info.split()[0] if token.info.strip() else ""

@@ -63,13 +63,18 @@ def _render_body(
     kind = block.kind
     if kind is BlockKind.HEADING:
         style = palette.headings[min(block.level, len(palette.headings)) - 1]
-        return _wrap(_text(block.runs, palette, style), width, console)
+        lines = _wrap(_text(block.runs, palette, style), width, console)
+        if block.level <= 2:  # top levels get a rule beneath: heavy and full width, then light
+            longest = max(sum(segment.cell_length for segment in line) for line in lines)
+            rule = "━" * width if block.level == 1 else "─" * longest
+            lines.append([Segment(rule, palette.muted)])
+        return lines
     if kind is BlockKind.PARAGRAPH:
         return _wrap(_text(block.runs, palette, palette.text), width, console)
     if kind is BlockKind.RULE:
         return [[Segment("─" * width, palette.muted)]]
     if kind is BlockKind.TABLE:
-        return _render(_table(block, palette), width, console)
+        return _render(_table(block, palette), width, console, palette.text)
     return _literal(block, width, palette, console)
 
 
@@ -96,12 +101,22 @@ def _run_style(run: Run, palette: Palette) -> Style | None:
 
 
 def _wrap(text: Text, width: int, console: Console) -> list[list[Segment]]:
-    return [list(line.render(console)) for line in text.wrap(console, width, overflow="fold")]
+    return [_segments(line, console) for line in text.wrap(console, width, overflow="fold")]
 
 
-def _render(renderable: RenderableType, width: int, console: Console) -> list[list[Segment]]:
+def _segments(line: Text, console: Console) -> list[Segment]:
+    """A line's segments with its base style applied (Text.render leaves it out)."""
+    base = line.style if isinstance(line.style, Style) else console.get_style(line.style)
+    return list(Segment.apply_style(line.render(console), style=base))
+
+
+def _render(
+    renderable: RenderableType, width: int, console: Console, base: Style
+) -> list[list[Segment]]:
+    """A Rich renderable's lines, on the pane's colours where it sets none."""
     options = console.options.update(width=width, height=None, highlight=False, markup=False)
-    return console.render_lines(renderable, options, pad=False)
+    lines = console.render_lines(renderable, options, pad=False)
+    return [list(Segment.apply_style(line, style=base)) for line in lines]
 
 
 def _literal(block: Block, width: int, palette: Palette, console: Console) -> list[list[Segment]]:
@@ -121,18 +136,13 @@ def _literal(block: Block, width: int, palette: Palette, console: Console) -> li
             word_wrap=True,
             code_width=inner,
         )
-        lines = _render(syntax, inner, console)
+        lines = _render(syntax, inner, console, palette.code_block)
     else:
-        text = Text(
-            code, style=palette.code_block if block.kind is BlockKind.CODE else palette.text
-        )
+        text = Text(code, style=palette.code_block)
         text.no_wrap = True
         for line in text.split("\n", allow_blank=True):
-            lines.extend(
-                _wrap(line, inner, console)
-                if line.cell_len > inner
-                else [list(line.render(console))]
-            )
+            fits = line.cell_len <= inner
+            lines.extend([_segments(line, console)] if fits else _wrap(line, inner, console))
     pad = Segment(" ", palette.code_block)
     return [
         [pad, *Strip(line).crop_extend(0, inner, palette.code_block), pad]

@@ -35,7 +35,7 @@ class ContentView(ScrollView, can_focus=True):
         Binding("down,j", "line_down", "Down", show=False),
         Binding("up,k", "line_up", "Up", show=False),
         Binding("space,pagedown", "page_down", "Page", key_display="space"),
-        Binding("shift+space,pageup,b", "page_up", "Page up", show=False),
+        Binding("shift+space,pageup", "page_up", "Page up", show=False),
         Binding("home,g", "top", "Top", key_display="g"),
         Binding("end,G", "end", "End", key_display="G"),
     ]
@@ -63,17 +63,17 @@ class ContentView(ScrollView, can_focus=True):
         scrollbar-gutter: stable;
         background: $background;
         color: $foreground;
-        & > .content--h1 { color: $accent; text-style: bold; }
-        & > .content--h2 { color: $accent; text-style: bold; }
-        & > .content--h3 { color: $secondary; text-style: bold; }
+        & > .content--h1 { color: $text-accent; text-style: bold; }
+        & > .content--h2 { color: $text-accent; text-style: bold; }
+        & > .content--h3 { color: $text-primary; text-style: bold; }
         & > .content--h4 { color: $foreground; text-style: bold italic; }
         & > .content--emphasis { text-style: italic; }
         & > .content--strong { text-style: bold; }
-        & > .content--code { color: $warning; background: $surface; }
+        & > .content--code { color: $text-warning; background: $surface; }
         & > .content--code-block { background: $surface; color: $foreground; }
-        & > .content--link { color: $primary; text-style: underline; }
+        & > .content--link { color: $text-primary; text-style: underline; }
         & > .content--strike { text-style: strike; }
-        & > .content--quote { color: $secondary; }
+        & > .content--quote { color: $text-secondary; }
         & > .content--muted { color: $foreground-muted; }
         & > .content--gutter { color: $accent; }
         &:focus > .content--gutter { color: $accent; }
@@ -201,11 +201,14 @@ class ContentView(ScrollView, can_focus=True):
         self._sync_virtual_size()
 
     def _gap(self, index: int) -> int:
-        """Blank rows after a block: two before a heading, one otherwise, none at the end."""
+        """Blank rows after a block: two before a heading, none inside a tight list, else one."""
         blocks = self.document.blocks if self.document else []
         if index + 1 >= len(blocks):
             return 1
-        return 2 if blocks[index + 1].kind is BlockKind.HEADING else 1
+        following = blocks[index + 1]
+        if following.kind is BlockKind.HEADING:
+            return 2
+        return 0 if blocks[index].tight and following.tight else 1
 
     def _place(self, block: int, row: int) -> None:
         """Scroll a block's top to `row` rows below the pane's top; it stays the passage."""
@@ -332,8 +335,12 @@ class ContentView(ScrollView, can_focus=True):
 
     def _get_palette(self) -> Palette:
         if self._palette is None:
-            get = self.get_component_rich_style
             text = Style(color=self.rich_style.color, bgcolor=self.rich_style.bgcolor)
+
+            def get(name: str, partial: bool = False) -> Style:
+                """A component style on the pane's own colours."""
+                return text + self.get_component_rich_style(name, partial=partial)
+
             self._palette = Palette(
                 text=text,
                 headings=(
@@ -373,4 +380,5 @@ def _estimate(block: Block, stats: tuple[int, int], column: int) -> int:
         return len(block.rows) + 3
     indent = sum(2 if c.kind is ContainerKind.QUOTE else 3 for c in block.containers)
     width = max(1, column - indent)
-    return breaks + max(1, ceil(chars * 1.08 / width))
+    rule = 1 if kind is BlockKind.HEADING and block.level <= 2 else 0
+    return rule + breaks + max(1, ceil(chars * 1.08 / width))
