@@ -116,7 +116,7 @@ class ContentView(ScrollView, can_focus=True):
         self.document = document
         self._stats = [_block_stats(block) for block in document.blocks]
         self._strips.clear()
-        self._passage = -1
+        self._passage = self._announced = -1  # announce again: the tree was rebuilt
         self._pinned = None
         self._relayout()
         if anchor is not None and document.blocks:
