@@ -300,6 +300,7 @@ async def test_a_large_article_shows_at_once_and_completes_in_the_background(
         await app.workers.wait_for_complete()
         await settle(pilot)
         assert app.document is not None and len(app.document.root.children) == 300
+        assert highlighted(app) == "Big Article"  # the rebuilt tree still shows the place
         await pilot.press("G")
         await settle(pilot)
         assert highlighted(app) == "Section 300"
