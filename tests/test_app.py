@@ -314,3 +314,53 @@ async def test_a_large_article_shows_at_once_and_completes_in_the_background(
         await settle(pilot)
         assert highlighted(app) == "Section 299"
         assert top_line(app) == "Section 299"
+
+
+def wide_tables(sections: int) -> str:
+    """Markdown whose tables render far taller than their estimated height."""
+    row = "| " + " | ".join("x" * 30 for _ in range(6)) + " |"
+    table = "\n".join([row, "|" + "---|" * 6, row, row])
+    return "# Tables\n\n" + "".join(
+        f"## Section {n}\n\n{table}\n\nParagraph of section {n}.\n\n"
+        for n in range(1, sections + 1)
+    )
+
+
+async def test_paging_up_through_unrendered_blocks_loses_nothing(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    app = make_app(wide_tables(30), kind="markdown", name="tables.md")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        content = app.query_one(ContentView)
+        await pilot.press("G")
+        await settle(pilot)
+        seen: set[str] = set()
+        previous: list[str] | None = None
+        while True:
+            lines = screen_text(app).replace("▎", " ").split("\n")
+            seen.update(line.strip(" ▎") for line in lines)
+            if previous is not None and content.scroll_y > 0:
+                assert lines[-1] == previous[0]  # a page up overlaps by exactly one line
+            if content.scroll_y == 0:
+                break
+            previous = lines
+            await pilot.press("pageup")
+            await settle(pilot)
+        assert {f"Paragraph of section {n}." for n in range(1, 31)} <= seen
+
+
+async def test_a_line_up_after_a_jump_moves_exactly_one_line(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    app = make_app(wide_tables(30), kind="markdown", name="tables.md")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        tree = app.query_one(SectionTree)
+        tree.select_node(tree.root.children[19])  # Section 20, far below anything rendered
+        await settle(pilot)
+        for _ in range(6):
+            before = screen_text(app).replace("▎", " ").split("\n")
+            await pilot.press("k")
+            await settle(pilot)
+            assert screen_text(app).replace("▎", " ").split("\n")[1:] == before[:-1]

@@ -98,6 +98,7 @@ class ContentView(ScrollView, can_focus=True):
         self._passage = -1
         self._announced = -1
         self._pinned: tuple[int, int] | None = None  # (block, scroll row) set by a jump
+        self._anchor: tuple[int, int, int] | None = None  # (block, line in it, scroll row)
 
     # -- public API ---------------------------------------------------------
 
@@ -148,6 +149,7 @@ class ContentView(ScrollView, can_focus=True):
         self._set_scroll(self.scroll_y - max(1, self.scrollable_content_region.height - 1))
 
     def action_top(self) -> None:
+        self._anchor = None
         self._set_scroll(0)
 
     def action_end(self) -> None:
@@ -157,6 +159,7 @@ class ContentView(ScrollView, can_focus=True):
             len(self.document.blocks) - 1, self.scrollable_content_region.height
         )
         self._sync_virtual_size()
+        self._anchor = None
         self._set_scroll(self.max_scroll_y)
 
     # -- layout -------------------------------------------------------------
@@ -191,6 +194,7 @@ class ContentView(ScrollView, can_focus=True):
     def _relayout(self) -> None:
         """Estimate every block's height at the current column width."""
         self._column = self._column_width()
+        self._anchor = None
         blocks = self.document.blocks if self.document else []
         self._index = LineIndex(
             [
@@ -216,6 +220,7 @@ class ContentView(ScrollView, can_focus=True):
         self._sync_virtual_size()
         target = min(max(0, self._index.top(block) - row), self.max_scroll_y)
         self._pinned = (block, target)
+        self._anchor = None
         self._set_scroll(target)
         self._update_passage()
 
@@ -263,6 +268,7 @@ class ContentView(ScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         self._check_width()
         if len(self._index):
+            self._keep_anchor()
             height = self.scrollable_content_region.height
             top = round(self.scroll_y)
             before = self._index.total
@@ -270,8 +276,30 @@ class ContentView(ScrollView, can_focus=True):
             self._measure_from(first, top + height - self._index.top(first))
             if self._index.total != before:
                 self.call_later(self._sync_virtual_size)
+            self._anchor = (first, top - self._index.top(first), top)
             self._update_passage()
         return super().render_lines(crop)
+
+    def _keep_anchor(self) -> None:
+        """Make a scroll up into never-rendered blocks move exactly as far as asked.
+
+        Blocks above the last drawn top row may still have estimated heights;
+        measuring them moves everything below, so the scroll position is
+        recomputed from the last drawn top row (the anchor) and the distance moved.
+        """
+        if self._anchor is None:
+            return
+        block, line, row = self._anchor
+        top = round(self.scroll_y)
+        moved = top - row
+        height = self.scrollable_content_region.height
+        if moved >= 0 or -moved > 3 * height or block >= len(self._index):
+            return
+        self._measure_back_from(block - 1, -moved - line)
+        target = max(0, self._index.top(block) + line + moved)
+        if target != top:
+            self._sync_virtual_size()
+            self._set_scroll(target)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
