@@ -224,7 +224,12 @@ def _build_tree(title: str, block_count: int, headings: list[Heading]) -> Sectio
         parent.children.append(section)
         stack.append(section)
     only = root.children[0] if len(root.children) == 1 else None
-    if only is not None and only.first_block == 0 and only.heading is not None:
+    if (
+        only is not None
+        and only.heading is not None
+        and (only.first_block == 0 or only.title == title)
+    ):
+        # The one top-level heading is the root; blocks before the title belong to it.
         only.parent = None
         only.first_block, only.end_block = 0, block_count
         return only

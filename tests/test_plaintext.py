@@ -361,3 +361,187 @@ def test_spans_point_at_the_source_text() -> None:
             assert text[block.start : block.end] == block.plain
     starts = [b.start for b in document.blocks]
     assert starts == sorted(starts)
+
+
+def test_book_chapters_with_subtitles_and_a_contents_list() -> None:
+    text = dedent(
+        """\
+        PRIDE AND PREJUDICE
+
+        By Jane Austen
+
+        CONTENTS
+
+        CHAPTER I. The Beginning
+        CHAPTER II. The Visit
+
+        CHAPTER I.
+
+        THE BEGINNING
+
+        It is a truth universally acknowledged, that a single man in possession
+        of a good fortune, must be in want of a wife.
+
+        CHAPTER II.
+        The Visit
+
+        Mr. Bennet was among the earliest of those who waited on Mr. Bingley.
+        """
+    )
+    assert tree(text) == dedent(
+        """\
+        PRIDE AND PREJUDICE
+          CONTENTS
+          CHAPTER I. THE BEGINNING
+          CHAPTER II. The Visit"""
+    )
+
+
+def test_numbered_list_items_separated_by_blank_lines_are_not_headings() -> None:
+    text = dedent(
+        """\
+        Getting Started
+
+        You will need:
+
+        1. A laptop with Python installed
+
+        2. A text editor you like
+
+        3. A cup of coffee
+
+        Once you have these, open the editor and start typing.
+        """
+    )
+    document = parse_plain(text, "g")
+    assert [s.title for s in document.sections] == ["Getting Started"]
+
+
+def test_two_blank_lines_everywhere_is_ordinary_spacing() -> None:
+    text = (
+        "Design Notes\n\n\n1. Goals\n\n\nWe want speed.\n\n\n2. Non-goals\n\n\nWe skip plugins.\n"
+    )
+    assert tree(text) == "Design Notes\n  1. Goals\n  2. Non-goals"
+
+
+def test_rfc_header_block_page_breaks_and_centred_title() -> None:
+    text = dedent(
+        """\
+        Network Working Group                                           J. Smith
+        Request for Comments: 9999                                 Example Corp.
+        Category: Standards Track                                     April 2024
+
+
+                          The Example Transfer Protocol (ETP)
+
+        Abstract
+
+           This memo describes a protocol for moving examples between hosts.
+
+        Table of Contents
+
+           1.  Introduction ....................................................2
+           2.  Protocol Overview ...............................................2
+
+        1.  Introduction
+
+           The protocol is simple and is described below in some detail.
+
+
+
+        Smith                        Standards Track                   [Page 2]
+
+        RFC 9999                          ETP                        April 2024
+
+
+        2.  Protocol Overview
+
+           A client sends a message and the server answers it.
+        """
+    )
+    document = parse_plain(text, "rfc9999.txt")
+    assert document.title == "The Example Transfer Protocol (ETP)"
+    assert outline(document) == dedent(
+        """\
+        The Example Transfer Protocol (ETP)
+          Abstract
+          Table of Contents
+          1.  Introduction
+          2.  Protocol Overview"""
+    )
+    assert document.section_of(0) is document.root  # the header block belongs to the title
+
+
+def test_man_page_headings_with_indented_bodies() -> None:
+    text = dedent(
+        """\
+        LS(1)                        User Commands                        LS(1)
+
+        NAME
+               ls - list directory contents
+
+        DESCRIPTION
+               List information about the FILEs.
+
+               -a, --all
+                      do not ignore entries starting with .
+        """
+    )
+    assert tree(text) == "fallback  (synthesized)\n  NAME\n  DESCRIPTION"
+
+
+def test_headings_directly_followed_by_lists() -> None:
+    text = dedent(
+        """\
+        Team Meeting Notes
+        2024-03-14
+
+        Attendees: Alice, Bob, Carol, Dave
+
+        Agenda
+        - Release planning
+        - Bug triage
+
+        Action items
+        1. Alice: release notes by Friday
+        2. Bob: changelog
+        """
+    )
+    assert tree(text) == "Team Meeting Notes\n  Agenda\n  Action items"
+
+
+def test_indented_commands_are_preformatted() -> None:
+    text = dedent(
+        """\
+        Tool Manual
+
+        Install the tool and its plugin with the following two commands, run from
+        a terminal in the directory where you unpacked the release archive today:
+
+            pip install footool
+            pip install footool-plugin-extra
+
+        Then run it:
+
+            footool --input data.foo --verbose
+        """
+    )
+    document = parse_plain(text, "t")
+    pre = [b.literal for b in document.blocks if b.kind is BlockKind.PREFORMATTED]
+    assert pre == [
+        "pip install footool\npip install footool-plugin-extra",
+        "footool --input data.foo --verbose",
+    ]
+
+
+def test_a_wide_table_does_not_stop_reflow() -> None:
+    prose = dedent(
+        """\
+        The reader takes up the passage. She reads it once, pauses, and reads it
+        again. The second reading is not a repetition but a different encounter
+        with the same words, slower and more attentive than the first one was.
+        """
+    )
+    table = "\n".join(f"  {n:<30}{n * 2:<30}{n * 3:<30}{n * 4:<16}" for n in range(8))
+    document = parse_plain("Essay\n\n" + prose + "\n" + table + "\n", "e")
+    assert "\n" not in document.blocks[1].plain

@@ -54,7 +54,7 @@ def check_document(document: Document) -> None:
     assert document.root.first_block == 0 and document.root.end_block == len(document.blocks)
     for section in document.sections:
         check_section(section, len(document.blocks))
-        if section.heading is not None:
+        if section.heading is not None and section is not document.root:
             assert section.heading == section.first_block
     for index in range(len(document.blocks)):
         owner = document.section_of(index)

@@ -39,6 +39,11 @@ _RULE = re.compile(r"^\s*([-*_=~#•·])(?:\s*\1){2,}\s*$")
 _COLUMNS = re.compile(r"[^\s.!?:;]\s{2,}\S|\|.*\||\+[-=]{2,}|[─│┌┐└┘├┤┬┴┼═║]|\.{4,}")
 _SYMBOLS = frozenset("{}[]()<>;=/\\|_#*^~`$@")
 _SENTENCE_END = ".,;:"
+_GAPS = re.compile(r"[^\s.!?:;] {3,}\S")
+_CHAPTER = re.compile(
+    r"^(?:CHAPTER|Chapter|PART|Part|BOOK|Book|ACT|Act)\s+(?:[IVXLCDM]+|\d+|[A-Z][a-z]+)\b"
+)
+_NOT_HEADING = re.compile(r"^(?:by\s|copyright\b|\(c\)|©)", re.IGNORECASE)
 _TOC_TITLES = frozenset({"contents", "table of contents", "index"})
 
 
@@ -86,6 +91,7 @@ def parse_plain(text: str, name: str) -> Document:
     base_indent, wrap_width = _measure(chunks)
     items = _classify(chunks, base_indent, wrap_width)
     _resolve_candidates(items)
+    section_break = _section_break(chunks)
     ids = BlockIds(text)
     blocks: list[Block] = []
     headings: list[Heading] = []
@@ -93,7 +99,8 @@ def parse_plain(text: str, name: str) -> Document:
     parent_level = 0  # level of the heading a numbered run nests under
     style_levels: dict[str, int] = {}
     in_numbered_run = False
-    has_title = bool(items) and items[0].title
+    after_contents: int | None = None  # level of a "Contents" heading just seen
+    has_title = any(item.title for item in items)
     for item in items:
         index = len(blocks)
         chunk = item.chunk
@@ -105,10 +112,13 @@ def parse_plain(text: str, name: str) -> Document:
                 level = parent_level + item.number.count(".") + 1
                 in_numbered_run = True
             else:
-                first_free = (2 if has_title else 1) + len(style_levels)
-                level = style_levels.setdefault(item.style, first_free)
+                # A new style gets the next level, except right after a table of
+                # contents, which never adopts the headings it lists.
+                first_free = (2 if has_title else 1) + len(set(style_levels.values()))
+                level = style_levels.setdefault(item.style, after_contents or first_free)
                 is_toc = item.text.strip(" :").lower() in _TOC_TITLES
                 parent_level = level - 1 if is_toc else level
+                after_contents = level if is_toc else None
                 in_numbered_run = False
             headings.append(Heading(index, level, item.text))
             blocks.append(
@@ -122,10 +132,13 @@ def parse_plain(text: str, name: str) -> Document:
                 )
             )
             continue
-        if in_numbered_run and chunk.blank_before >= 2 and item.kind is not BlockKind.RULE:
+        if (
+            in_numbered_run
+            and chunk.blank_before >= section_break
+            and item.kind is BlockKind.PARAGRAPH
+        ):
             level = parent_level if parent_level >= 2 else parent_level + 1
             headings.append(Heading(index, level, _excerpt(item.text), synthetic=True))
-            parent_level = level
             in_numbered_run = False
         blocks.append(_body_block(item, ids))
     return Document(text, title, blocks, headings)
@@ -145,6 +158,15 @@ def _body_block(item: _Item, ids: BlockIds) -> Block:
             containers=containers,
         )
     return Block(block_id, item.kind, chunk.start, chunk.end, literal=item.text)
+
+
+def _section_break(chunks: list[_Chunk]) -> int:
+    """Blank lines that end a run of numbered sections: more than the text usually leaves."""
+    counts: dict[int, int] = {}
+    for chunk in chunks[1:]:
+        counts[chunk.blank_before] = counts.get(chunk.blank_before, 0) + 1
+    usual = max(counts, key=lambda blanks: (counts[blanks], -blanks)) if counts else 1
+    return max(2, usual + 1)
 
 
 def _chunks(text: str) -> list[_Chunk]:
@@ -179,7 +201,7 @@ def _measure(chunks: list[_Chunk]) -> tuple[int, int]:
     lengths = sorted(
         len(line.rstrip().expandtabs(8))
         for chunk in chunks
-        if len(chunk.lines) > 1
+        if len(chunk.lines) > 1 and not _layout_matters(chunk.lines)
         for line in chunk.lines
     )
     if not lengths:
@@ -193,53 +215,114 @@ def _classify(chunks: list[_Chunk], base_indent: int, wrap_width: int) -> list[_
     while pending:
         chunk = pending.pop()
         lines = chunk.lines
-        first = not items
-        heading_lines = _underlined_heading(lines)
-        if heading_lines:
-            head, rest = chunk.split(heading_lines)
-            text = lines[1] if heading_lines == 3 else lines[0]
-            style = ("over" if heading_lines == 3 else "under") + lines[heading_lines - 1].strip()[
-                0
-            ]
-            items.append(_Item(head, BlockKind.HEADING, text.strip(), style, title=first))
+        # The title is the first heading-like line, after at most a header block.
+        first = len(items) < 3 and all(i.kind is BlockKind.PREFORMATTED for i in items)
+        head_lines = _heading_at_top(lines, base_indent)
+        if head_lines:
+            head, rest = chunk.split(head_lines)
+            items.append(_heading_item(head, first))
             if rest.lines:
                 pending.append(rest)
             continue
         if len(lines) == 1:
-            items.append(_single_line(chunk, base_indent, first))
+            item = _single_line(chunk, base_indent, first)
+            following = pending[-1].lines if pending else []
+            if item.style == "chapter" and len(following) == 1 and _subtitle(following[0]):
+                subtitle = pending.pop()
+                merged = _Chunk(lines + subtitle.lines, chunk.starts + subtitle.starts, 0)
+                merged.blank_before = chunk.blank_before
+                item = _heading_item(merged, first=False)
+            items.append(item)
             continue
         if first and _looks_like_title_line(lines[0], lines[1:], wrap_width):
             head, rest = chunk.split(1)
             items.append(_Item(head, BlockKind.HEADING, lines[0].strip(), "plain", title=True))
             pending.append(rest)
             continue
-        if _layout_matters(lines):
+        indented = min(_indent(line) for line in lines) >= base_indent + 4
+        if _layout_matters(lines) or (indented and not _prose(lines)):
             items.append(_Item(chunk, BlockKind.PREFORMATTED, _dedent(lines)))
             continue
-        quote = min(_indent(line) for line in lines) >= base_indent + 4
-        items.append(_Item(chunk, BlockKind.PARAGRAPH, _reflow(lines, wrap_width), quote=quote))
+        text = _reflow(lines, wrap_width)
+        items.append(_Item(chunk, BlockKind.PARAGRAPH, text, quote=indented))
     return items
+
+
+def _heading_at_top(lines: list[str], base_indent: int) -> int:
+    """How many lines at the top of a block are a heading (0 if none).
+
+    Underlined headings; a chapter line with its subtitle; a heading line
+    directly followed by a list or by text indented under it (as man pages do).
+    """
+    underlined = _underlined_heading(lines)
+    if underlined:
+        return underlined
+    first = lines[0].strip()
+    if _CHAPTER.match(first) and len(first) <= MAX_HEADING_CHARS:
+        if any(_CHAPTER.match(line.strip()) for line in lines[1:]):
+            return 0  # a list of chapters: a table of contents
+        if len(lines) == 2 and (_heading_like(lines[1].strip()) or _all_caps(lines[1].strip())):
+            return 2
+        return 1 if len(lines) > 1 else 0
+    if len(lines) < 2 or not (_heading_like(first) or _all_caps(first)):
+        return 0
+    body = lines[1:]
+    listed = all(_BULLET.match(line.strip()) or _indent(line) > 0 for line in body) and bool(
+        _BULLET.match(body[0].strip())
+    )
+    hanging = min(_indent(line) for line in body) >= max(_indent(lines[0]), base_indent) + 4
+    return 1 if listed or hanging else 0
+
+
+def _heading_item(chunk: _Chunk, first: bool) -> _Item:
+    """A heading found by `_heading_at_top`, styled for level assignment."""
+    lines = chunk.lines
+    if len(lines) >= 2 and _UNDERLINE.match(lines[-1]):
+        text = lines[1] if len(lines) == 3 else lines[0]
+        style = ("over" if len(lines) == 3 else "under") + lines[-1].strip()[0]
+        return _Item(chunk, BlockKind.HEADING, text.strip(), style, title=first)
+    text = " ".join(line.strip() for line in lines)
+    if _CHAPTER.match(text):
+        return _Item(chunk, BlockKind.HEADING, text, "chapter")
+    style = "caps" if _all_caps(text) else "plain"
+    return _Item(chunk, BlockKind.HEADING, text, style, title=first)
 
 
 def _single_line(chunk: _Chunk, base_indent: int, first: bool) -> _Item:
     line = chunk.lines[0]
     text = line.strip()
+    indent = _indent(line)
     if _RULE.match(line):
         return _Item(chunk, BlockKind.RULE)
+    if _GAPS.search(text):  # columns: a page header or footer, a table row
+        return _Item(chunk, BlockKind.PREFORMATTED, text)
+    if _CHAPTER.match(text) and len(text) <= MAX_HEADING_CHARS:
+        return _Item(chunk, BlockKind.PARAGRAPH, text, "chapter")
     numbered = _NUMBERED.match(text)
     if numbered and (numbered["dot"] or "." in numbered["number"]):
         if _heading_like(numbered["title"]) and numbered["dot"] != ")":
             return _Item(chunk, BlockKind.PARAGRAPH, text, "numbered", number=numbered["number"])
     elif _heading_like(text) or _all_caps(text):
-        style = (
-            "caps"
-            if _all_caps(text)
-            else "centered"
-            if _indent(line) > base_indent + 2
-            else "plain"
-        )
+        style = "caps" if _all_caps(text) else "centered" if indent > base_indent + 2 else "plain"
         return _Item(chunk, BlockKind.PARAGRAPH, text, style, title=first)
+    if indent >= base_indent + 4:  # an indented command or line of code
+        return _Item(chunk, BlockKind.PREFORMATTED, text)
     return _Item(chunk, BlockKind.PARAGRAPH, text)
+
+
+def _subtitle(line: str) -> bool:
+    """A chapter's title on the line after "CHAPTER IV"."""
+    text = line.strip()
+    if _CHAPTER.match(text) or _NUMBERED.match(text):
+        return False
+    return _heading_like(text) or _all_caps(text)
+
+
+def _prose(lines: list[str]) -> bool:
+    """Whether lines read as sentences (not commands, code or a list of names)."""
+    words = sum(len(line.split()) for line in lines)
+    sentences = sum(1 for line in lines if line.rstrip()[-1:] in '.,;:!?"”’')
+    return words >= 12 and sentences >= 1
 
 
 def _heading_like(text: str) -> bool:
@@ -248,6 +331,8 @@ def _heading_like(text: str) -> bool:
         return False
     if text[-1] in _SENTENCE_END or _BULLET.match(text) or text[0] in "\"“‘'([{<":
         return False
+    if _NOT_HEADING.match(text) or text.count(",") >= 2 or text[0] in "-*+":
+        return False  # bylines, copyright notices, lists of names, command-line options
     words = text.split()
     if len(words) > MAX_HEADING_WORDS or (text[-1] in "?!" and len(words) > 8):
         return False
@@ -289,6 +374,8 @@ def _looks_like_title_line(line: str, rest: list[str], wrap_width: int) -> bool:
     if not (_heading_like(text) or _all_caps(text)) or _NUMBERED.match(text):
         return False
     longest = max(len(other.rstrip()) for other in rest)
+    if len(rest) <= 2 and longest < 40:
+        return True  # a title with a date or an author under it
     return longest >= 40 and len(text) < 0.7 * max(longest, wrap_width)
 
 
@@ -327,12 +414,25 @@ def _reflow(lines: list[str], wrap_width: int) -> str:
 def _resolve_candidates(items: list[_Item]) -> None:
     """Turn heading candidates into headings when body text follows them.
 
-    The first line is judged on its own as a possible title; a longer run of
-    short lines than MAX_HEADING_RUN is a list, not headings.
+    The title line is judged on its own; a run of more short lines than
+    MAX_HEADING_RUN, or of numbered siblings with nothing between them, is a
+    list, not headings.
     """
-    if items and items[0].title and items[0].kind is not BlockKind.HEADING:
-        items[0].kind = BlockKind.HEADING if len(items) > 1 else BlockKind.PARAGRAPH
-    index = 1 if items and items[0].title else 0
+    title = next((i for i, item in enumerate(items) if item.title), None)
+    for item in items:
+        item.title = False
+    if title is not None:
+        head = items[title]
+        # A style that recurs (NAME, SYNOPSIS...) marks sections, not a title,
+        # unless a heading follows at once (TERMS OF SERVICE, then INTRODUCTION).
+        recurs = head.style.startswith(("under", "over", "caps")) and any(
+            item.style == head.style for item in items if item is not head
+        )
+        following = [item for item in items[title + 1 :] if not _NOT_HEADING.match(item.text)]
+        followed_by_heading = bool(following) and bool(following[0].style)
+        if title + 1 < len(items) and (not recurs or followed_by_heading):
+            head.kind, head.title = BlockKind.HEADING, True
+    index = 0
     while index < len(items):
         if not items[index].style or items[index].kind is BlockKind.HEADING:
             index += 1
@@ -340,23 +440,24 @@ def _resolve_candidates(items: list[_Item]) -> None:
         end = index
         while end < len(items) and items[end].style and items[end].kind is not BlockKind.HEADING:
             end += 1
+        run = items[index:end]
         followed = end < len(items) and items[end].kind in (
             BlockKind.PARAGRAPH,
             BlockKind.PREFORMATTED,
             BlockKind.HEADING,
         )
-        if followed and end - index <= MAX_HEADING_RUN:
-            for item in items[index:end]:
+        if followed and len(run) <= MAX_HEADING_RUN and not _numbered_list(run):
+            for item in run:
                 item.kind = BlockKind.HEADING
         index = end
-    for item in items[1:]:
-        item.title = False
-    if items and items[0].title:
-        first = items[0]
-        recurs = first.style.startswith(("under", "over")) and any(
-            item.kind is BlockKind.HEADING and item.style == first.style for item in items[1:]
-        )
-        first.title = first.kind is BlockKind.HEADING and not recurs
+
+
+def _numbered_list(run: list[_Item]) -> bool:
+    """Numbered siblings one after another ("1.", "2.") with no text between: a list."""
+    return any(
+        a.number and b.number and a.number.count(".") == b.number.count(".")
+        for a, b in pairwise(run)
+    )
 
 
 def _excerpt(text: str, limit: int = 32) -> str:
