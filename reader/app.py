@@ -98,7 +98,8 @@ class ReaderApp(App[None]):
         if document is None:
             return
         section = document.section_of(passage)
-        if passage > section.first_block:
+        content = self.query_one(ContentView)
+        if passage > section.first_block or content.scrolled_past_start(section.first_block):
             self._go_to(section)  # back to the start of the section being read
             return
         index = document.section_position(section)

@@ -79,7 +79,11 @@ def toc(args: Sequence[str]) -> int:
 
     if source.notice:
         print(f"reader: {source.notice}", file=sys.stderr)
-    print(outline(parse(source.text, source.kind, source.name)))
+    try:
+        print(outline(parse(source.text, source.kind, source.name)), flush=True)
+    except BrokenPipeError:
+        # Whoever read the output stopped early (`reader toc FILE | head`): not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

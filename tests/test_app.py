@@ -364,3 +364,17 @@ async def test_a_line_up_after_a_jump_moves_exactly_one_line(
             await pilot.press("k")
             await settle(pilot)
             assert screen_text(app).replace("▎", " ").split("\n")[1:] == before[:-1]
+
+
+async def test_previous_section_inside_a_long_first_passage_goes_to_its_start(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    app = make_app("A long opening paragraph of body text. " * 200 + "\n")
+    async with app.run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        content = app.query_one(ContentView)
+        await pilot.press("space", "space")
+        await settle(pilot)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert content.scroll_y == 0

@@ -91,3 +91,17 @@ def test_stdin_without_a_terminal_is_a_clear_error(monkeypatch: pytest.MonkeyPat
     )
     assert result.returncode == 2
     assert "no terminal" in result.stderr
+
+
+def test_toc_into_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
+    article = tmp_path / "long.txt"
+    article.write_text("Title\n\n" + "".join(f"Part {n}\n\nBody text.\n\n" for n in range(20000)))
+    result = subprocess.run(
+        f"{sys.executable} -m reader toc {article} | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout == "Title\n"
+    assert result.stderr == ""

@@ -127,6 +127,10 @@ class ContentView(ScrollView, can_focus=True):
             self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
 
+    def scrolled_past_start(self, block: int) -> bool:
+        """Whether the pane's top row is below a block's first row."""
+        return 0 <= block < len(self._index) and round(self.scroll_y) > self._index.top(block)
+
     def scroll_to_block(self, block: int) -> None:
         """Put a block's first row at the top of the pane (or as near as the end allows)."""
         if self.document is None or not self.document.blocks:
