@@ -99,6 +99,7 @@ class ContentView(ScrollView, can_focus=True):
         self._announced = -1
         self._pinned: tuple[int, int] | None = None  # (block, scroll row) set by a jump
         self._anchor: tuple[int, int, int] | None = None  # (block, line in it, scroll row)
+        self._tail = 0  # blank rows after the end, so a jump can put any block at the top
 
     # -- public API ---------------------------------------------------------
 
@@ -154,6 +155,8 @@ class ContentView(ScrollView, can_focus=True):
 
     def action_top(self) -> None:
         self._anchor = None
+        self._tail = 0
+        self._sync_virtual_size()
         self._set_scroll(0)
 
     def action_end(self) -> None:
@@ -162,6 +165,7 @@ class ContentView(ScrollView, can_focus=True):
         self._measure_back_from(
             len(self.document.blocks) - 1, self.scrollable_content_region.height
         )
+        self._tail = 0
         self._sync_virtual_size()
         self._anchor = None
         self._set_scroll(self.max_scroll_y)
@@ -199,6 +203,7 @@ class ContentView(ScrollView, can_focus=True):
         """Estimate every block's height at the current column width."""
         self._column = self._column_width()
         self._anchor = None
+        self._tail = 0
         blocks = self.document.blocks if self.document else []
         self._index = LineIndex(
             [
@@ -220,9 +225,12 @@ class ContentView(ScrollView, can_focus=True):
 
     def _place(self, block: int, row: int) -> None:
         """Scroll a block's top to `row` rows below the pane's top; it stays the passage."""
-        self._measure_from(block, self.scrollable_content_region.height)
+        height = self.scrollable_content_region.height
+        self._measure_from(block, height)
+        target = max(0, self._index.top(block) - row)
+        self._tail = max(0, target + height - self._index.total)
         self._sync_virtual_size()
-        target = min(max(0, self._index.top(block) - row), self.max_scroll_y)
+        target = min(target, self.max_scroll_y)
         self._pinned = (block, target)
         self._anchor = None
         self._set_scroll(target)
@@ -232,9 +240,8 @@ class ContentView(ScrollView, can_focus=True):
         self.scroll_to(y=max(0, y), animate=False, immediate=True)
 
     def _sync_virtual_size(self) -> None:
-        size = Size(
-            self.scrollable_content_region.width, self._index.total if len(self._index) else 0
-        )
+        rows = self._index.total + self._tail if len(self._index) else 0
+        size = Size(self.scrollable_content_region.width, rows)
         if size != self.virtual_size:
             self.virtual_size = size
 
