@@ -13,7 +13,7 @@ matters (code, tables, ASCII art) are kept as preformatted text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from reader.document import (
@@ -91,39 +91,23 @@ def parse_plain(text: str, name: str) -> Document:
     base_indent, wrap_width = _measure(chunks)
     items = _classify(chunks, base_indent, wrap_width)
     _resolve_candidates(items)
-    section_break = _section_break(chunks)
+    levels = _Levels(
+        has_title=any(item.title for item in items), section_break=_section_break(chunks)
+    )
     ids = BlockIds(text)
     blocks: list[Block] = []
     headings: list[Heading] = []
-    title = name
-    parent_level = 0  # level of the heading a numbered run nests under
-    style_levels: dict[str, int] = {}
-    in_numbered_run = False
-    after_contents: int | None = None  # level of a "Contents" heading just seen
-    has_title = any(item.title for item in items)
+    title = next((item.text for item in items if item.title), name)
     for item in items:
         index = len(blocks)
         chunk = item.chunk
         if item.kind is BlockKind.HEADING:
-            if item.title:
-                level, title = 1, item.text
-                parent_level = 1
-            elif item.number:
-                level = parent_level + item.number.count(".") + 1
-                in_numbered_run = True
-            else:
-                # A new style gets the next level, except right after a table of
-                # contents, which never adopts the headings it lists.
-                first_free = (2 if has_title else 1) + len(set(style_levels.values()))
-                level = style_levels.setdefault(item.style, after_contents or first_free)
-                is_toc = item.text.strip(" :").lower() in _TOC_TITLES
-                parent_level = level - 1 if is_toc else level
-                after_contents = level if is_toc else None
-                in_numbered_run = False
+            level = levels.heading(item)
             headings.append(Heading(index, level, item.text))
+            block_id = ids(BlockKind.HEADING, chunk.start, chunk.end)
             blocks.append(
                 Block(
-                    ids(BlockKind.HEADING, chunk.start, chunk.end),
+                    block_id,
                     BlockKind.HEADING,
                     chunk.start,
                     chunk.end,
@@ -132,16 +116,54 @@ def parse_plain(text: str, name: str) -> Document:
                 )
             )
             continue
-        if (
-            in_numbered_run
-            and chunk.blank_before >= section_break
-            and item.kind is BlockKind.PARAGRAPH
-        ):
-            level = parent_level if parent_level >= 2 else parent_level + 1
-            headings.append(Heading(index, level, _excerpt(item.text), synthetic=True))
-            in_numbered_run = False
+        closing = levels.closing_section(item)
+        if closing is not None:
+            headings.append(Heading(index, closing, _excerpt(item.text), synthetic=True))
         blocks.append(_body_block(item, ids))
     return Document(text, title, blocks, headings)
+
+
+@dataclass(slots=True)
+class _Levels:
+    """Assigns heading levels in document order.
+
+    Unnumbered styles get levels in order of first appearance (a new style
+    right after a table of contents takes the contents' level: it never adopts
+    what it lists); numbered headings nest under the unnumbered heading before them.
+    """
+
+    has_title: bool
+    section_break: int
+    style_levels: dict[str, int] = field(default_factory=dict)
+    parent_level: int = 0  # the level a numbered run nests under
+    in_numbered_run: bool = False
+    after_contents: int | None = None
+
+    def heading(self, item: _Item) -> int:
+        if item.title:
+            self.parent_level = 1
+            return 1
+        if item.number:
+            self.in_numbered_run = True
+            return self.parent_level + item.number.count(".") + 1
+        first_free = (2 if self.has_title else 1) + len(set(self.style_levels.values()))
+        level = self.style_levels.setdefault(item.style, self.after_contents or first_free)
+        is_contents = item.text.strip(" :").lower() in _TOC_TITLES
+        self.parent_level = level - 1 if is_contents else level
+        self.after_contents = level if is_contents else None
+        self.in_numbered_run = False
+        return level
+
+    def closing_section(self, item: _Item) -> int | None:
+        """The level of a section to open for body text that ends a numbered run, if any."""
+        if not (
+            self.in_numbered_run
+            and item.chunk.blank_before >= self.section_break
+            and item.kind is BlockKind.PARAGRAPH
+        ):
+            return None
+        self.in_numbered_run = False
+        return self.parent_level if self.parent_level >= 2 else self.parent_level + 1
 
 
 def _body_block(item: _Item, ids: BlockIds) -> Block:
