@@ -61,7 +61,8 @@ class SectionTree(Tree[Section]):
             return
         parent = node.parent
         while parent is not None:
-            parent.expand()
+            if not parent.is_expanded:  # expanding rebuilds every line of the tree
+                parent.expand()
             parent = parent.parent
         # Node lines are rebuilt on the next refresh; move once they are.
         self.call_after_refresh(self._move_to, node)
