@@ -49,7 +49,7 @@ class ReaderApp(App[None]):
         source = self.source
         self.sub_title = visible_line(source.name)
         if source.notice:
-            self.notify(source.notice, severity="warning", timeout=10)
+            self.notify(visible_line(source.notice), severity="warning", timeout=10, markup=False)
         head = preview(source.text, source.kind)
         self._show(parse(head if head is not None else source.text, source.kind, source.name))
         if head is not None:
@@ -102,9 +102,13 @@ class ReaderApp(App[None]):
         if passage > section.first_block or content.scrolled_past_start(section.first_block):
             self._go_to(section)  # back to the start of the section being read
             return
-        index = document.section_position(section)
-        if index > 0:
-            self._go_to(document.sections[index - 1])
+        earlier = [
+            s
+            for s in document.sections[: document.section_position(section)]
+            if s.first_block < section.first_block  # not a parent starting at the same place
+        ]
+        if earlier:
+            self._go_to(earlier[-1])
         else:
             self.notify("This is the first section.", timeout=2)
 

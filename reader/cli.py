@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from reader import __version__
+from reader.safe_text import visible_line
 from reader.source import ArticleError, Source, load
 
 KEYS = """\
@@ -78,7 +79,7 @@ def toc(args: Sequence[str]) -> int:
     from reader.parsers import parse
 
     if source.notice:
-        print(f"reader: {source.notice}", file=sys.stderr)
+        print(f"reader: {visible_line(source.notice)}", file=sys.stderr)
     try:
         print(outline(parse(source.text, source.kind, source.name)), flush=True)
     except BrokenPipeError:
@@ -94,7 +95,7 @@ def _load_or_report(path: str | None) -> Source | None:
     try:
         source = load(path)
     except ArticleError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        print(f"reader: {visible_line(str(error))}", file=sys.stderr)
         return None
     return source
 

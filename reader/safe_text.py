@@ -2,7 +2,8 @@
 
 Article text must never reach the terminal as escape sequences. C0 controls
 (tab and newline aside) become their Unicode control pictures (ESC shows as
-"␛"), DEL as "␡", C1 controls and bidirectional overrides as "<U+XXXX>".
+"␛"), DEL as "␡", C1 controls and bidirectional controls as "<U+XXXX>"; Unicode line separators
+become newlines.
 Markup is not a concern here: callers never parse article text as markup.
 """
 
@@ -10,9 +11,13 @@ from __future__ import annotations
 
 _C0 = {code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)}
 _OTHER = {code: f"<U+{code:04X}>" for code in range(0x80, 0xA0)}
-_BIDI = {code: f"<U+{code:04X}>" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
-_TABLE: dict[int, int | str] = {**_C0, 0x7F: 0x2421, **_OTHER, **_BIDI}
-_ONE_LINE: dict[int, int | str] = {**_TABLE, 0x09: " ", 0x0A: " "}
+_BIDI = {
+    code: f"<U+{code:04X}>"
+    for code in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
+_SEPARATORS = {0x2028: "\n", 0x2029: "\n"}  # Unicode line/paragraph separators
+_TABLE: dict[int, int | str] = {**_C0, 0x7F: 0x2421, **_OTHER, **_BIDI, **_SEPARATORS}
+_ONE_LINE: dict[int, int | str] = {**_TABLE, 0x09: " ", 0x0A: " ", 0x2028: " ", 0x2029: " "}
 
 
 def visible(text: str) -> str:

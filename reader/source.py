@@ -23,6 +23,15 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
 BUNDLED_ARTICLE = "amazon-invests-4b-in-anthropic.txt"
 
 
+# UTF-32 first: its little-endian BOM starts with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 class ArticleError(Exception):
     """An article that cannot be opened; the message says why, in one line."""
 
@@ -49,6 +58,8 @@ def bundled_articles_dir() -> Path:
 def load(argument: str | None) -> Source:
     """Load the article named on the command line: a path, "-" (stdin) or None (bundled)."""
     if argument == "-":
+        if sys.stdin is None:
+            raise ArticleError("standard input is closed")
         return load_stream(sys.stdin.buffer, "stdin")
     path = Path(argument) if argument else bundled_articles_dir() / BUNDLED_ARTICLE
     return load_path(path)
@@ -97,11 +108,12 @@ def load_stream(stream: BinaryIO, name: str) -> Source:
 def decode(data: bytes, name: str) -> tuple[str, str | None]:
     """Bytes to text with normalized newlines, and a notice when a fallback was needed."""
     notice = None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is not None:
         try:
-            text = data.decode("utf-16")
+            text = data.decode(encoding)
         except UnicodeDecodeError:
-            raise ArticleError(f"{name}: damaged UTF-16 text") from None
+            raise ArticleError(f"{name}: damaged {encoding.upper()} text") from None
     else:
         if b"\x00" in data:
             raise ArticleError(f"{name}: a binary file, not a text article")

@@ -382,3 +382,35 @@ async def test_previous_section_inside_a_long_first_passage_goes_to_its_start(
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert content.scroll_y == 0
+
+
+async def test_a_notice_naming_a_markup_like_file_is_shown_literally() -> None:
+    notice = "[/]\x1b[31m.txt is not valid UTF-8"
+    app = ReaderApp(Source("Café\n\nText here.", "[/].txt", "plain", notice=notice))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        toasts = app.screen.query("Toast")
+        assert any("[/]␛[31m.txt is not valid UTF-8" in str(t.render()) for t in toasts)
+
+
+async def test_previous_at_the_first_section_under_a_synthetic_root_says_so(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    app = make_app("## One\n\ntext\n\n## Two\n\ntext\n", kind="markdown", name="n.md")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == ["This is the first section."]
+        assert highlighted(app) == "One"
+
+
+async def test_deep_quotes_in_a_narrow_pane_lose_no_text(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    app = make_app(">" * 12 + " deep quoted text here\n", kind="markdown", name="q.md")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("t")  # hide the tree: the pane is 40 columns
+        await settle(pilot)
+        words = " ".join(screen_text(app).replace("▌", " ").replace("▎", " ").split())
+        assert "deep quoted text here" in words

@@ -105,3 +105,22 @@ def test_toc_into_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
     )
     assert result.stdout == "Title\n"
     assert result.stderr == ""
+
+
+def test_closed_stdin_is_a_clear_error() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "toc", "-"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=lambda: __import__("os").close(0),
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == "reader: standard input is closed"
+
+
+def test_control_characters_in_file_names_are_shown_harmlessly(tmp_path: Path) -> None:
+    result = run(str(tmp_path / "no\x1b[7mINVERSE.txt"))
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr and "␛[7mINVERSE" in result.stderr

@@ -157,3 +157,17 @@ def test_spans_cover_each_block_in_order() -> None:
 def test_headings_inside_quotes_and_lists_are_in_the_tree() -> None:
     document = parse("# Top\n\n> ## Quoted heading\n\n- ## Listed heading\n")
     assert outline(document) == "Top\n  Quoted heading\n  Listed heading"
+
+
+def test_a_rule_at_the_top_is_not_front_matter() -> None:
+    document = parse("---\n\n# Title\n\nIntro.\n\n## Part\n\nBody.\n\n---\n\n## Later\n\nEnd.\n")
+    assert outline(document) == "Title\n  Part\n  Later"
+    assert [b.kind for b in document.blocks].count(BlockKind.RULE) == 2
+
+
+def test_deep_nesting_keeps_all_the_text() -> None:
+    text = (
+        "Before\n\n" + "- " * 50 + "deep\n\n" + ">" * 60 + " quoted\n\nAfter\n\n# Heading\n\nEnd\n"
+    )
+    plain = [block.plain for block in parse_markdown(text, "deep.md").blocks]
+    assert plain == ["Before", "deep", "quoted", "After", "Heading", "End"]

@@ -81,3 +81,14 @@ def test_stdin_markdown_is_recognised() -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_utf32_with_a_byte_order_mark_is_decoded() -> None:
+    assert decode("naïve\n".encode("utf-32"), "x") == ("naïve\n", None)
+
+
+def test_bidi_controls_and_separators_are_made_visible() -> None:
+    from reader.safe_text import visible, visible_line
+
+    assert visible("a\u202eb\u200fc\u2029d") == "a<U+202E>b<U+200F>c\nd"
+    assert visible_line("a\u2028b\tc") == "a b c"

@@ -26,7 +26,13 @@ from reader.document import (
     normalize_newlines,
 )
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# Front matter: YAML-looking lines (key: value, indented or "- " continuations,
+# comments) between --- lines. A "---" rule at the top of an article is not it.
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\n(?P<body>(?:[A-Za-z_][\w-]*:.*\n)(?:(?:[A-Za-z_][\w-]*:|[ \t]|- |#).*\n)*)"
+    r"(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
+)
+MAX_NESTING = 200  # markdown-it stops parsing (and drops the rest) past this depth
 _FRONT_TITLE = re.compile(r"^title:[ \t]*(?P<title>.+?)[ \t]*$", re.M)
 _INLINE_TOGGLES = {
     "em": Inline.EMPHASIS,
@@ -37,7 +43,8 @@ _INLINE_TOGGLES = {
 
 
 def _markdown_it() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    options = {"html": True, "maxNesting": MAX_NESTING}
+    return MarkdownIt("commonmark", options).enable(["table", "strikethrough"])
 
 
 def parse_markdown(text: str, name: str) -> Document:
@@ -57,7 +64,7 @@ def _split_front_matter(text: str) -> tuple[str, str | None]:
     match = _FRONT_MATTER.match(text)
     if match is None:
         return text, None
-    title_match = _FRONT_TITLE.search(match["body"] or "")
+    title_match = _FRONT_TITLE.search(match["body"])
     title = title_match["title"].strip("'\"") if title_match else None
     blanked = "\n" * match.group(0).count("\n")
     return blanked + text[match.end() :], title or None
@@ -74,7 +81,7 @@ class _Builder:
         self.blocks: list[Block] = []
         self.headings: list[Heading] = []
         self.containers: list[Container] = []
-        self.list_numbers: list[int | None] = []
+        self.ordered: list[bool] = []  # for each open list: is it numbered?
 
     def feed(self, tokens: Sequence[Token]) -> None:
         index = 0
@@ -89,12 +96,10 @@ class _Builder:
             self.containers.append(Container(ContainerKind.QUOTE))
         elif kind in ("blockquote_close", "list_item_close"):
             self.containers.pop()
-        elif kind == "bullet_list_open":
-            self.list_numbers.append(None)
-        elif kind == "ordered_list_open":
-            self.list_numbers.append(int(str(token.attrs.get("start", 1))))
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            self.ordered.append(kind == "ordered_list_open")
         elif kind in ("bullet_list_close", "ordered_list_close"):
-            self.list_numbers.pop()
+            self.ordered.pop()
         elif kind == "list_item_open":
             self.containers.append(Container(ContainerKind.LIST_ITEM, self._marker(token), True))
         elif kind == "heading_open":
@@ -119,11 +124,10 @@ class _Builder:
         return index + 1
 
     def _marker(self, token: Token) -> str:
-        number = self.list_numbers[-1] if self.list_numbers else None
-        if number is None:
+        """ "•" for bullets; the item's own number and delimiter ("3.", "4)") for ordered lists."""
+        if not (self.ordered and self.ordered[-1]):
             return "•"
-        self.list_numbers[-1] = number + 1
-        return f"{token.info or number}{token.markup or '.'}"
+        return f"{token.info}{token.markup}"
 
     def _table(self, tokens: Sequence[Token], index: int) -> int:
         opening = tokens[index]

@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.strip import Strip
 
-from reader.document import Block, BlockKind, ContainerKind, Inline, Run
+from reader.document import Block, BlockKind, Container, ContainerKind, Inline, Run
 from reader.safe_text import visible
 
 QUOTE_BAR = "▌ "
@@ -40,21 +40,28 @@ class Palette:
     link: Style
     strike: Style
     quote: Style
+    gutter: Style
     muted: Style
     dark: bool
 
 
 def render_block(block: Block, width: int, palette: Palette, console: Console) -> list[Strip]:
     """The lines of a block, each exactly `width` cells wide."""
-    prefix_width = sum(
-        len(QUOTE_BAR) if c.kind is ContainerKind.QUOTE else len(c.marker) + 1
-        for c in block.containers
-    )
-    inner = max(MIN_TEXT_WIDTH, width - prefix_width)
+    containers = block.containers
+    # Very deep nesting in a narrow pane: drop the outermost markers, never the text.
+    while containers and _prefix_width(containers) > width - MIN_TEXT_WIDTH:
+        containers = containers[1:]
+    inner = max(MIN_TEXT_WIDTH, width - _prefix_width(containers))
     lines = _render_body(block, inner, palette, console)
-    if block.containers:
-        lines = _add_prefixes(block, lines, palette)
+    if containers:
+        lines = _add_prefixes(containers, lines, palette)
     return [Strip(line).crop_extend(0, width, palette.text) for line in lines]
+
+
+def _prefix_width(containers: tuple[Container, ...]) -> int:
+    return sum(
+        len(QUOTE_BAR) if c.kind is ContainerKind.QUOTE else len(c.marker) + 1 for c in containers
+    )
 
 
 def _render_body(
@@ -176,13 +183,13 @@ def _table(block: Block, palette: Palette) -> Table:
 
 
 def _add_prefixes(
-    block: Block, lines: list[list[Segment]], palette: Palette
+    containers: tuple[Container, ...], lines: list[list[Segment]], palette: Palette
 ) -> list[list[Segment]]:
     """Quote bars and list markers in front of each line (markers on the item's first line only)."""
     out = []
     for row, line in enumerate(lines):
         prefix: list[Segment] = []
-        for container in block.containers:
+        for container in containers:
             if container.kind is ContainerKind.QUOTE:
                 prefix.append(Segment(QUOTE_BAR, palette.quote))
             elif container.first and row == 0:

@@ -76,7 +76,6 @@ class ContentView(ScrollView, can_focus=True):
         & > .content--quote { color: $text-secondary; }
         & > .content--muted { color: $foreground-muted; }
         & > .content--gutter { color: $accent; }
-        &:focus > .content--gutter { color: $accent; }
     }
     """
 
@@ -120,7 +119,10 @@ class ContentView(ScrollView, can_focus=True):
         self._strips.clear()
         self._passage = self._announced = -1  # announce again: the tree was rebuilt
         self._pinned = None
-        self._relayout()
+        if self.scrollable_content_region.width:
+            self._relayout()
+        else:  # not laid out yet: the first render lays out at the real width
+            self._index, self._column = LineIndex([]), 0
         if anchor is not None and document.blocks:
             block = document.block_at_offset(anchor[0])
             self._place(block, anchor[1])
@@ -328,11 +330,10 @@ class ContentView(ScrollView, can_focus=True):
         margin = max(0, (width - self._column - len(GUTTER)) // 2)
         if line >= len(strips):
             return Strip.blank(width, style)
-        gutter_style = self.get_component_rich_style("content--gutter")
         gutter = GUTTER if block == self._passage else " " * len(GUTTER)
         segments = [
             Segment(" " * margin, style),
-            Segment(gutter, style + gutter_style),
+            Segment(gutter, self._get_palette().gutter),
             *strips[line],
         ]
         return Strip(segments).crop_extend(0, width, style)
@@ -395,6 +396,7 @@ class ContentView(ScrollView, can_focus=True):
                 link=get("content--link", partial=True),
                 strike=get("content--strike", partial=True),
                 quote=get("content--quote", partial=True),
+                gutter=get("content--gutter", partial=True),
                 muted=get("content--muted", partial=True),
                 dark=self.app.current_theme.dark,
             )
