@@ -84,6 +84,7 @@ class Block:
     level: int = 0
     language: str = ""
     rows: tuple[Cells, ...] = ()
+    align: tuple[str, ...] = ()  # table columns: "left", "right", "center" or ""
     containers: tuple[Container, ...] = ()
     tight: bool = False  # an item of a tight list: no blank line after it
 

@@ -171,3 +171,8 @@ def test_deep_nesting_keeps_all_the_text() -> None:
     )
     plain = [block.plain for block in parse_markdown(text, "deep.md").blocks]
     assert plain == ["Before", "deep", "quoted", "After", "Heading", "End"]
+
+
+def test_table_column_alignment_is_kept() -> None:
+    table = parse("| a | b | c | d |\n|:-|--:|:-:|---|\n| 1 | 2 | 3 | 4 |\n").blocks[0]
+    assert table.align == ("left", "right", "center", "")

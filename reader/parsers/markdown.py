@@ -133,17 +133,20 @@ class _Builder:
         opening = tokens[index]
         rows: list[Cells] = []
         row: list[tuple[Run, ...]] = []
+        align: list[str] = []
         index += 1
         while tokens[index].type != "table_close":
             token = tokens[index]
-            if token.type == "tr_open":
+            if token.type == "th_open":
+                align.append(str(token.attrs.get("style", "")).removeprefix("text-align:"))
+            elif token.type == "tr_open":
                 row = []
             elif token.type == "tr_close":
                 rows.append(tuple(row))
             elif token.type == "inline":
                 row.append(_runs(token.children or []))
             index += 1
-        self._add(BlockKind.TABLE, opening, rows=tuple(rows))
+        self._add(BlockKind.TABLE, opening, rows=tuple(rows), align=tuple(align))
         return index + 1
 
     def _add(self, kind: BlockKind, token: Token, **fields: object) -> None:

@@ -175,8 +175,13 @@ def _table(block: Block, palette: Palette) -> Table:
         show_lines=False,
         expand=False,
     )
-    for cell in header:
-        table.add_column(_text(cell, palette, palette.strong), overflow="fold")
+    for column, cell in enumerate(header):
+        align = block.align[column] if column < len(block.align) else ""
+        table.add_column(
+            _text(cell, palette, palette.strong),
+            overflow="fold",
+            justify="right" if align == "right" else "center" if align == "center" else "left",
+        )
     for row in body:
         table.add_row(*(_text(cell, palette, palette.text) for cell in row))
     return table
