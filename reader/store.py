@@ -1,0 +1,351 @@
+"""The state store: reading positions and bookmarks in one SQLite database.
+
+One file in the user data directory (honours XDG_DATA_HOME), WAL mode,
+every write in its own short transaction, the schema versioned with
+`PRAGMA user_version` and brought up to date by migrations. Nothing here
+ever deletes a user's data: a corrupt file is moved aside, a newer schema
+is opened read-only, an unwritable directory gives a store that keeps
+state for this session only. `Store.warning` says which, for the user.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from reader.anchoring import Anchor
+
+DATABASE_NAME = "reader.db"
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 5000
+
+# MIGRATIONS[n] brings a database from version n to n + 1.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        path TEXT,
+        title TEXT NOT NULL,
+        opened_at REAL NOT NULL,
+        progress REAL NOT NULL DEFAULT 0
+    );
+    CREATE INDEX documents_fingerprint ON documents (fingerprint);
+    CREATE INDEX documents_path ON documents (path);
+    CREATE TABLE positions (
+        document_id INTEGER PRIMARY KEY REFERENCES documents (id),
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        suffix TEXT NOT NULL,
+        block_id TEXT NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    CREATE TABLE bookmarks (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents (id),
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        suffix TEXT NOT NULL,
+        block_id TEXT NOT NULL,
+        section TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created_at REAL NOT NULL
+    );
+    CREATE INDEX bookmarks_document ON bookmarks (document_id);
+    """,
+)
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+def fingerprint(text: str) -> str:
+    """Identity of an article's text, insensitive to line endings and trailing spaces."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    normalized = "\n".join(line.rstrip() for line in lines).strip("\n")
+    return hashlib.sha256(normalized.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where the reader was in a document."""
+
+    anchor: Anchor
+    block_id: str
+    updated_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Bookmark:
+    """A bookmarked passage with an optional note."""
+
+    id: int
+    document_id: int
+    anchor: Anchor
+    block_id: str
+    section: str
+    note: str
+    created_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class RecentDocument:
+    """A document the reader opened, for `reader recent` and the library."""
+
+    id: int
+    title: str
+    path: str | None
+    opened_at: float
+    progress: float
+
+
+class Store:
+    """Reading state for every article, in one SQLite database."""
+
+    def __init__(self, connection: sqlite3.Connection, *, writable: bool, warning: str | None):
+        self._db = connection
+        self.writable = writable
+        self.warning = warning
+
+    @classmethod
+    def open(cls, directory: Path | None = None) -> Store:
+        """Open (or create) the store; never raises for a bad file or directory."""
+        folder = directory or Path(platformdirs.user_data_dir("reader"))
+        path = folder / DATABASE_NAME
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            return cls._open_file(path)
+        except (OSError, sqlite3.Error) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            return cls._session_only(
+                f"Nothing will be saved: the data directory {folder} cannot be used ({reason})."
+            )
+
+    @classmethod
+    def _open_file(cls, path: Path) -> Store:
+        warning = None
+        if path.exists():
+            version = _schema_version(path)
+            if version is None:
+                moved = _move_aside(path)
+                warning = (
+                    f"The saved state was damaged; it was kept as {moved} and a new one started."
+                )
+            elif version > SCHEMA_VERSION:
+                uri = f"file:{path}?mode=ro"
+                connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+                return cls(
+                    connection,
+                    writable=False,
+                    warning=f"{path} was written by a newer reader; it is open read-only.",
+                )
+        else:
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        store = cls(connection, writable=True, warning=warning)
+        store._migrate()
+        return store
+
+    @classmethod
+    def _session_only(cls, warning: str) -> Store:
+        """A store in memory: the reader works, nothing outlives the session."""
+        store = cls(
+            sqlite3.connect(":memory:", isolation_level=None), writable=True, warning=warning
+        )
+        store._migrate()
+        return store
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; takes the write lock at once so concurrent writers queue."""
+        if not self.writable:
+            raise PermissionError("the store is read-only")
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        with self._write() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            for step in MIGRATIONS[version:]:
+                for statement in step.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    # -- documents ----------------------------------------------------------
+
+    def document(self, text: str, path: Path | None, title: str) -> int:
+        """The id of an article's state, creating it if new.
+
+        The same text at a new path keeps its state (the file moved); new text
+        at a known path keeps it too (the file was edited; anchors re-find
+        their passages). Nothing is deleted because a file is missing.
+        """
+        identity = fingerprint(text)
+        shown_path = str(path) if path is not None else None
+        now = time.time()
+        if not self.writable:
+            row = self._find_document(identity, shown_path)
+            return row if row is not None else -1
+        with self._write() as db:
+            found = self._find_document(identity, shown_path)
+            if found is None:
+                cursor = db.execute(
+                    "INSERT INTO documents (fingerprint, path, title, opened_at)"
+                    " VALUES (?, ?, ?, ?)",
+                    (identity, shown_path, title, now),
+                )
+                return int(cursor.lastrowid or 0)
+            db.execute(
+                "UPDATE documents SET fingerprint = ?, path = coalesce(?, path), title = ?,"
+                " opened_at = ? WHERE id = ?",
+                (identity, shown_path, title, now, found),
+            )
+            return found
+
+    def _find_document(self, identity: str, path: str | None) -> int | None:
+        query = "SELECT id FROM documents WHERE fingerprint = ? ORDER BY opened_at DESC LIMIT 1"
+        row = self._db.execute(query, (identity,)).fetchone()
+        if row is None and path is not None:
+            query = "SELECT id FROM documents WHERE path = ? ORDER BY opened_at DESC LIMIT 1"
+            row = self._db.execute(query, (path,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def recent(self, limit: int = 20) -> list[RecentDocument]:
+        rows = self._db.execute(
+            "SELECT id, title, path, opened_at, progress FROM documents"
+            " ORDER BY opened_at DESC LIMIT ?",
+            (limit,),
+        )
+        return [RecentDocument(*row) for row in rows]
+
+    # -- positions ----------------------------------------------------------
+
+    def save_position(self, document: int, anchor: Anchor, block_id: str, progress: float) -> None:
+        with self._write() as db:
+            db.execute(
+                'INSERT INTO positions (document_id, start, "end", exact, prefix, suffix,'
+                " block_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (document_id) DO UPDATE SET start = excluded.start,"
+                ' "end" = excluded."end", exact = excluded.exact, prefix = excluded.prefix,'
+                " suffix = excluded.suffix, block_id = excluded.block_id,"
+                " updated_at = excluded.updated_at",
+                (document, *_anchor_row(anchor), block_id, time.time()),
+            )
+            db.execute("UPDATE documents SET progress = ? WHERE id = ?", (progress, document))
+
+    def position(self, document: int) -> Position | None:
+        row = self._db.execute(
+            'SELECT start, "end", exact, prefix, suffix, block_id, updated_at'
+            " FROM positions WHERE document_id = ?",
+            (document,),
+        ).fetchone()
+        return None if row is None else Position(Anchor(*row[:5]), row[5], row[6])
+
+    # -- bookmarks ----------------------------------------------------------
+
+    def add_bookmark(
+        self, document: int, anchor: Anchor, block_id: str, section: str, note: str = ""
+    ) -> Bookmark:
+        now = time.time()
+        with self._write() as db:
+            cursor = db.execute(
+                'INSERT INTO bookmarks (document_id, start, "end", exact, prefix, suffix,'
+                " block_id, section, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (document, *_anchor_row(anchor), block_id, section, note, now),
+            )
+        return Bookmark(int(cursor.lastrowid or 0), document, anchor, block_id, section, note, now)
+
+    def bookmarks(self, document: int | None = None) -> list[Bookmark]:
+        """Bookmarks of one document (or all), newest first."""
+        query = (
+            'SELECT id, document_id, start, "end", exact, prefix, suffix, block_id, section,'
+            " note, created_at FROM bookmarks"
+        )
+        if document is None:
+            rows = self._db.execute(query + " ORDER BY created_at DESC, id DESC")
+        else:
+            rows = self._db.execute(
+                query + " WHERE document_id = ? ORDER BY created_at DESC, id DESC", (document,)
+            )
+        return [
+            Bookmark(row[0], row[1], Anchor(*row[2:7]), row[7], row[8], row[9], row[10])
+            for row in rows
+        ]
+
+    def update_note(self, bookmark: int, note: str) -> None:
+        with self._write() as db:
+            db.execute("UPDATE bookmarks SET note = ? WHERE id = ?", (note, bookmark))
+
+    def delete_bookmark(self, bookmark: int) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark,))
+
+    def restore_bookmark(self, bookmark: Bookmark) -> None:
+        """Put a deleted bookmark back, with its id and creation time (undo)."""
+        with self._write() as db:
+            db.execute(
+                'INSERT INTO bookmarks (id, document_id, start, "end", exact, prefix, suffix,'
+                " block_id, section, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    bookmark.id,
+                    bookmark.document_id,
+                    *_anchor_row(bookmark.anchor),
+                    bookmark.block_id,
+                    bookmark.section,
+                    bookmark.note,
+                    bookmark.created_at,
+                ),
+            )
+
+
+def _anchor_row(anchor: Anchor) -> tuple[int, int, str, str, str]:
+    return (anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix)
+
+
+def _schema_version(path: Path) -> int | None:
+    """The file's schema version, or None if it is not a sound SQLite database."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                return None
+            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+            tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            return None if version == 0 and tables else version  # someone else's database
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return None
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a damaged database (and its WAL files) out of the way; return the new name."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    path.rename(target)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(target.with_name(target.name + suffix))
+    return target

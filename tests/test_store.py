@@ -1,0 +1,148 @@
+"""The SQLite state store, used directly."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from reader.anchoring import Anchor
+from reader.store import DATABASE_NAME, SCHEMA_VERSION, Store, fingerprint
+
+TEXT = "Title\n\nFirst paragraph of the article.\n\nSecond paragraph, with more words.\n"
+
+
+def anchor(text: str = TEXT, passage: str = "Second paragraph") -> Anchor:
+    start = text.index(passage)
+    return Anchor.from_span(text, start, start + len(passage))
+
+
+def test_a_new_store_is_private_versioned_and_in_wal_mode(tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "reader"
+    store = Store.open(folder)
+    assert store.warning is None and store.writable
+    database = folder / DATABASE_NAME
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(database.stat().st_mode) == 0o600
+    store.close()
+    with sqlite3.connect(database) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_the_default_location_honours_xdg_data_home(isolated_dirs: Path) -> None:
+    Store.open().close()
+    assert (isolated_dirs / "xdg_data_home" / "reader" / DATABASE_NAME).is_file()
+
+
+def test_a_document_keeps_its_state_when_moved_or_edited(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    first = store.document(TEXT, Path("/articles/a.txt"), "Title")
+    assert store.document(TEXT.replace("\n", "\r\n"), Path("/moved/a.txt"), "Title") == first
+    assert store.document(TEXT + "\nAn added line.\n", Path("/moved/a.txt"), "Title") == first
+    assert store.document("Something else entirely.", Path("/other.txt"), "Other") != first
+    assert fingerprint("a  \nb\n") == fingerprint("a\r\nb")
+
+
+def test_positions_and_bookmarks_round_trip(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    document = store.document(TEXT, None, "Title")
+    assert store.position(document) is None
+    store.save_position(document, anchor(passage="First paragraph"), "p1", 0.1)
+    store.save_position(document, anchor(), "p2", 0.5)
+    position = store.position(document)
+    assert position is not None and position.anchor == anchor() and position.block_id == "p2"
+    assert store.recent()[0].progress == 0.5
+    older = store.add_bookmark(document, anchor(passage="First paragraph"), "p1", "Title")
+    newer = store.add_bookmark(document, anchor(), "p2", "Title", "a note")
+    assert [b.id for b in store.bookmarks(document)] == [newer.id, older.id]
+    store.update_note(older.id, "edited")
+    store.delete_bookmark(newer.id)
+    assert [(b.id, b.note) for b in store.bookmarks()] == [(older.id, "edited")]
+    store.restore_bookmark(newer)
+    assert [b.id for b in store.bookmarks(document)] == [newer.id, older.id]
+    store.close()
+    reopened = Store.open(tmp_path)
+    assert len(reopened.bookmarks(document)) == 2
+
+
+@pytest.mark.parametrize(
+    "content", [os.urandom(4096), b"SQLite format 3\x00" + b"\x00" * 50, b"not a database"]
+)
+def test_a_damaged_database_is_kept_aside_and_a_new_one_started(
+    tmp_path: Path, content: bytes
+) -> None:
+    (tmp_path / DATABASE_NAME).write_bytes(content)
+    store = Store.open(tmp_path)
+    assert store.writable and store.warning is not None and "kept as" in store.warning
+    kept = list(tmp_path.glob(f"{DATABASE_NAME}.damaged-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == content
+    assert str(kept[0]) in store.warning
+    store.add_bookmark(store.document(TEXT, None, "T"), anchor(), "p", "T")
+
+
+def test_someone_elses_database_is_kept_aside(tmp_path: Path) -> None:
+    with sqlite3.connect(tmp_path / DATABASE_NAME) as db:
+        db.execute("CREATE TABLE documents (name TEXT)")
+    store = Store.open(tmp_path)
+    assert store.warning is not None and store.writable
+    assert list(tmp_path.glob(f"{DATABASE_NAME}.damaged-*"))
+
+
+def test_an_empty_file_becomes_a_fresh_store(tmp_path: Path) -> None:
+    (tmp_path / DATABASE_NAME).write_bytes(b"")
+    store = Store.open(tmp_path)
+    assert store.warning is None and store.writable
+
+
+def test_a_newer_database_is_opened_read_only(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    document = store.document(TEXT, None, "Title")
+    store.add_bookmark(document, anchor(), "p2", "Title")
+    store.close()
+    with sqlite3.connect(tmp_path / DATABASE_NAME) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    newer = Store.open(tmp_path)
+    assert not newer.writable and newer.warning is not None and "newer" in newer.warning
+    assert len(newer.bookmarks()) == 1
+    with pytest.raises(PermissionError):
+        newer.add_bookmark(document, anchor(), "p2", "Title")
+
+
+def test_an_unusable_data_directory_keeps_state_for_the_session_only(tmp_path: Path) -> None:
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("")
+    store = Store.open(blocker / "reader")
+    assert store.writable and store.warning is not None
+    assert store.warning.startswith("Nothing will be saved")
+    document = store.document(TEXT, None, "Title")
+    store.add_bookmark(document, anchor(), "p2", "Title")
+    assert len(store.bookmarks()) == 1
+
+
+def _add_bookmarks(folder: str, worker: int, count: int) -> None:
+    store = Store.open(Path(folder))
+    document = store.document(TEXT, None, "Title")
+    for n in range(count):
+        store.add_bookmark(document, anchor(), f"p{n}", "Title", f"worker {worker} #{n}")
+    store.close()
+
+
+def test_two_processes_adding_bookmarks_lose_none(tmp_path: Path) -> None:
+    Store.open(tmp_path).close()
+    context = multiprocessing.get_context("spawn")
+    workers = [
+        context.Process(target=_add_bookmarks, args=(str(tmp_path), worker, 60))
+        for worker in range(2)
+    ]
+    for process in workers:
+        process.start()
+    for process in workers:
+        process.join(60)
+        assert process.exitcode == 0
+    notes = {b.note for b in Store.open(tmp_path).bookmarks()}
+    assert notes == {f"worker {w} #{n}" for w in range(2) for n in range(60)}
