@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
+
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Tree
 
 from reader.document import Document, Section
+from reader.outline import label
 from reader.parsers import parse, preview
+from reader.places import Places
 from reader.safe_text import visible_line
 from reader.source import Source
+from reader.store import Store
 from reader.widgets import ContentView, SectionTree
+
+SAVE_DELAY = 0.5  # seconds of stillness before the place is saved
+SAVE_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 class ReaderApp(App[None]):
@@ -37,6 +47,11 @@ class ReaderApp(App[None]):
         super().__init__()
         self.source = source
         self.document: Document | None = None
+        self.places = Places(Store.open(), source.text, source.path)
+        self._resumed = False  # saving waits until the stored place has been restored
+        self._save_timer: Timer | None = None
+        self._save_failed = False
+        self._passage = -1  # the block being read, as last reported by the content pane
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -48,33 +63,75 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         source = self.source
         self.sub_title = visible_line(source.name)
-        if source.notice:
-            self.notify(visible_line(source.notice), severity="warning", timeout=10, markup=False)
+        for notice in (source.notice, self.places.store.warning):
+            if notice:
+                self.notify(visible_line(notice), severity="warning", timeout=10, markup=False)
+        loop = asyncio.get_running_loop()
+        for signum in SAVE_SIGNALS:
+            loop.add_signal_handler(signum, self._save_and_exit)
         head = preview(source.text, source.kind)
-        self._show(parse(head if head is not None else source.text, source.kind, source.name))
+        document = parse(head if head is not None else source.text, source.kind, source.name)
+        self._show(document, complete=head is None)
         if head is not None:
             self._parse_whole()
         self.query_one(ContentView).focus()
+
+    def on_unmount(self) -> None:
+        self._save_place()
+        loop = asyncio.get_running_loop()
+        for signum in SAVE_SIGNALS:
+            loop.remove_signal_handler(signum)
+        self.places.store.close()
+
+    def _save_and_exit(self) -> None:
+        """SIGTERM or SIGHUP (the terminal closed): keep the place, then quit."""
+        self._save_place()
+        self.exit()
 
     @work(thread=True, exclusive=True, group="parse")
     def _parse_whole(self) -> None:
         """Parse the whole article off the UI thread; the preview shows meanwhile."""
         document = parse(self.source.text, self.source.kind, self.source.name)
-        self.call_from_thread(self._show, document)
+        self.call_from_thread(self._show, document, complete=True)
 
-    def _show(self, document: Document) -> None:
+    def _show(self, document: Document, *, complete: bool) -> None:
         self.document = document
         self.title = visible_line(document.title)
         self.query_one(SectionTree).show_document(document)
         content = self.query_one(ContentView)
         content.show_document(document)
+        if complete and not self._resumed:
+            self.call_after_refresh(self._resume, document)  # once the pane has its size
+
+    def _resume(self, document: Document) -> None:
+        """Go back to the stored place, unless the reader has already moved."""
+        self._resumed = True
+        content = self.query_one(ContentView)
+        block = self.places.resume(document)
+        if block is None or block == 0 or content.scroll_y > 0:
+            return
+        content.scroll_to_block(block)
+        where = label(document.section_of(block))
+        self.notify(f"Resumed at {where} (g: start over)", timeout=4, markup=False)
+
+    def _save_place(self) -> None:
+        if not self._resumed or self.document is None or self._passage < 0:
+            return
+        problem = self.places.save(self.document, self._passage)
+        if problem and not self._save_failed:
+            self._save_failed = True  # say it once, not at every scroll
+            self.notify(visible_line(problem), severity="error", timeout=10, markup=False)
 
     # -- following the reader ----------------------------------------------
 
     @on(ContentView.PassageChanged)
     def _passage_changed(self, event: ContentView.PassageChanged) -> None:
+        self._passage = event.block
         if self.document is not None:
             self.query_one(SectionTree).follow(self.document.section_of(event.block))
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._save_place)
 
     @on(Tree.NodeSelected)
     def _section_chosen(self, event: Tree.NodeSelected[Section]) -> None:

@@ -310,7 +310,7 @@ async def test_a_large_article_shows_at_once_and_completes_in_the_background(
         await settle(pilot)
         reading = highlighted(app)
         assert reading.startswith("Section")
-        app._show(app.document)  # what the background parse does when it finishes
+        app._show(app.document, complete=True)  # what the background parse does at the end
         await settle(pilot)
         assert highlighted(app) == reading  # the rebuilt tree still shows the place
         await pilot.press("G")

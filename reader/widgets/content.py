@@ -136,9 +136,9 @@ class ContentView(ScrollView, can_focus=True):
 
     def scroll_to_block(self, block: int) -> None:
         """Put a block's first row at the top of the pane (or as near as the end allows)."""
-        if self.document is None or not self.document.blocks:
+        if self.document is None or not len(self._index):  # nothing shown, or not laid out yet
             return
-        block = min(max(block, 0), len(self.document.blocks) - 1)
+        block = min(max(block, 0), len(self._index) - 1)
         self._place(block, 0)
 
     # -- actions ------------------------------------------------------------

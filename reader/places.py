@@ -1,0 +1,53 @@
+"""Where the reader is in an article: remembered in the store, found again on return.
+
+A place is the passage at the top of the pane, stored as a text anchor on
+the passage's first words (not a screen row or a scroll fraction), so it
+survives a different terminal size and edits to the file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from reader.anchoring import Anchor, resolve
+from reader.document import Document
+from reader.store import Store
+
+QUOTE_CHARS = 64  # how much of a passage's start is quoted to find it again
+
+
+class Places:
+    """Saves and restores the reading place of one article."""
+
+    def __init__(self, store: Store, text: str, path: Path | None) -> None:
+        self.store = store
+        self._text = text
+        self._path = path
+        self._document_id: int | None = None
+
+    def resume(self, document: Document) -> int | None:
+        """The block to resume at, or None for the start (new article, or place not found)."""
+        try:
+            self._document_id = self.store.document(self._text, self._path, document.title)
+            position = self.store.position(self._document_id)
+        except sqlite3.Error:
+            return None
+        if position is None:
+            return None
+        match = resolve(position.anchor, document.text)
+        return None if match is None else document.block_at_offset(match.start)
+
+    def save(self, document: Document, block: int) -> str | None:
+        """Remember a passage as the place; a message for the user if that failed."""
+        if self._document_id is None or not self.store.writable or not document.blocks:
+            return None
+        passage = document.blocks[block]
+        end = min(passage.end, passage.start + QUOTE_CHARS)
+        anchor = Anchor.from_span(document.text, passage.start, max(end, passage.start + 1))
+        progress = passage.start / max(1, len(document.text))
+        try:
+            self.store.save_position(self._document_id, anchor, passage.id, progress)
+        except sqlite3.Error as error:
+            return f"Your place could not be saved: {error}"
+        return None
