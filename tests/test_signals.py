@@ -1,0 +1,85 @@
+"""The real program under a pseudo-terminal: its place survives SIGTERM and kill -9."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+READY = b"Amazon invests"  # drawn in the header once the app is up
+
+
+class Terminal:
+    """`python -m reader` running in a pseudo-terminal of 100x30."""
+
+    def __init__(self, data_home: Path) -> None:
+        env = {**os.environ, "XDG_DATA_HOME": str(data_home), "TERM": "xterm-256color"}
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child
+            os.execvpe(sys.executable, [sys.executable, "-m", "reader"], env)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+        self.output = b""
+
+    def wait_for(self, needle: bytes, timeout: float = 20) -> bool:
+        deadline = time.monotonic() + timeout
+        while needle not in self.output and time.monotonic() < deadline:
+            ready, _, _ = select.select([self.fd], [], [], 0.1)
+            if ready:
+                try:
+                    self.output += os.read(self.fd, 65536)
+                except OSError:
+                    break
+        return needle in self.output
+
+    def keys(self, *keys: bytes) -> None:
+        for key in keys:
+            os.write(self.fd, key)
+            time.sleep(0.05)
+
+    def stop(self, signum: int) -> int:
+        os.kill(self.pid, signum)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            self.wait_for(b"\x00never", timeout=0.1)  # keep draining the terminal
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                os.close(self.fd)
+                return status
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        raise AssertionError("reader did not stop")
+
+
+@pytest.mark.parametrize(
+    ("signum", "settle", "presses", "section"),
+    [
+        # SIGTERM before the 0.5 s save delay is over: the signal handler saves.
+        (signal.SIGTERM, 0.1, 3, b"Resumed at Implications for the AI Ecosystem"),
+        (signal.SIGHUP, 0.1, 4, b"Resumed at 1. Advancements"),
+        # kill -9 cannot be caught: what scrolling saved once it settled is kept.
+        (signal.SIGKILL, 1.2, 5, b"Resumed at 2. AI Generalization"),
+    ],
+)
+def test_a_stopped_reader_resumes_where_it_was(
+    tmp_path: Path, signum: int, settle: float, presses: int, section: bytes
+) -> None:
+    first = Terminal(tmp_path)
+    assert first.wait_for(READY)
+    time.sleep(0.3)
+    first.keys(*([b"]"] * presses))
+    time.sleep(settle)
+    first.stop(signum)
+    second = Terminal(tmp_path)
+    try:
+        assert second.wait_for(section), second.output[-2000:]
+    finally:
+        second.stop(signal.SIGTERM)
