@@ -20,6 +20,7 @@ from reader.safe_text import visible_line
 from reader.source import Source
 from reader.store import Store
 from reader.widgets import ContentView, SectionTree
+from reader.widgets.note_prompt import NotePrompt
 
 SAVE_DELAY = 0.5  # seconds of stillness before the place is saved
 SAVE_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
@@ -39,6 +40,7 @@ class ReaderApp(App[None]):
         Binding("shift+tab", "focus_previous", "Pane", show=False, priority=True),
         Binding("right_square_bracket", "next_section", "Next §", key_display="]"),
         Binding("left_square_bracket", "previous_section", "Prev §", key_display="["),
+        Binding("m", "bookmark", "Bookmark"),
         Binding("t", "toggle_tree", "Tree"),
         Binding("q", "quit", "Quit"),
     ]
@@ -108,6 +110,7 @@ class ReaderApp(App[None]):
         self._resumed = True
         content = self.query_one(ContentView)
         block = self.places.resume(document)
+        content.mark_bookmarks(self.places.bookmarked_blocks(document))
         if block is None or block == 0 or content.scroll_y > 0:
             return
         content.scroll_to_block(block)
@@ -168,6 +171,26 @@ class ReaderApp(App[None]):
             self._go_to(earlier[-1])
         else:
             self.notify("This is the first section.", timeout=2)
+
+    def action_bookmark(self) -> None:
+        """Bookmark the passage being read, asking for an optional note."""
+        document, passage = self._place()
+        if document is None:
+            return
+        quote = document.blocks[passage].plain.split("\n", 1)[0]
+
+        def save(note: str | None) -> None:
+            if note is None or self.document is not document:
+                return
+            result = self.places.bookmark(document, passage, note)
+            if isinstance(result, str):
+                self.notify(visible_line(result), severity="error", markup=False)
+                return
+            content = self.query_one(ContentView)
+            content.mark_bookmarks({*content.bookmarked, passage})
+            self.notify("Bookmarked.", timeout=2)
+
+        self.push_screen(NotePrompt(quote), save)
 
     def action_toggle_tree(self) -> None:
         tree = self.query_one(SectionTree)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reader.anchoring import Anchor, resolve
 from reader.document import Document
-from reader.store import Store
+from reader.store import Bookmark, Store
 
 QUOTE_CHARS = 64  # how much of a passage's start is quoted to find it again
 
@@ -37,6 +37,29 @@ class Places:
             return None
         match = resolve(position.anchor, document.text)
         return None if match is None else document.block_at_offset(match.start)
+
+    def bookmark(self, document: Document, block: int, note: str) -> Bookmark | str:
+        """Bookmark a passage (the whole block); the bookmark, or a message if that failed."""
+        if self._document_id is None:
+            return "Bookmarks are available once the article has loaded."
+        passage = document.blocks[block]
+        anchor = Anchor.from_span(document.text, passage.start, passage.end)
+        section = document.section_of(block).title
+        try:
+            return self.store.add_bookmark(self._document_id, anchor, passage.id, section, note)
+        except (sqlite3.Error, PermissionError) as error:
+            return f"The bookmark could not be saved: {error}"
+
+    def bookmarked_blocks(self, document: Document) -> set[int]:
+        """The blocks that hold this article's bookmarks (orphaned ones have none)."""
+        if self._document_id is None:
+            return set()
+        blocks = set()
+        for bookmark in self.store.bookmarks(self._document_id):
+            match = resolve(bookmark.anchor, document.text)
+            if match is not None:
+                blocks.add(document.block_at_offset(match.start))
+        return blocks
 
     def save(self, document: Document, block: int) -> str | None:
         """Remember a passage as the place; a message for the user if that failed."""

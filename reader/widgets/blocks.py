@@ -41,6 +41,7 @@ class Palette:
     strike: Style
     quote: Style
     gutter: Style
+    bookmark: Style
     muted: Style
     dark: bool
 

@@ -25,6 +25,7 @@ from reader.widgets.line_index import LineIndex
 
 MAX_COLUMN = 88
 GUTTER = "▎ "
+BOOKMARK = "◆ "
 EMPTY_MESSAGE = "This article is empty."
 
 
@@ -54,6 +55,7 @@ class ContentView(ScrollView, can_focus=True):
         "content--quote",
         "content--muted",
         "content--gutter",
+        "content--bookmark",
     }
 
     DEFAULT_CSS = """
@@ -76,6 +78,7 @@ class ContentView(ScrollView, can_focus=True):
         & > .content--quote { color: $text-secondary; }
         & > .content--muted { color: $foreground-muted; }
         & > .content--gutter { color: $accent; }
+        & > .content--bookmark { color: $text-warning; }
     }
     """
 
@@ -99,6 +102,7 @@ class ContentView(ScrollView, can_focus=True):
         self._pinned: tuple[int, int] | None = None  # (block, scroll row) set by a jump
         self._anchor: tuple[int, int, int] | None = None  # (block, line in it, scroll row)
         self._tail = 0  # blank rows after the end, so a jump can put any block at the top
+        self._bookmarked: set[int] = set()
 
     # -- public API ---------------------------------------------------------
 
@@ -118,6 +122,7 @@ class ContentView(ScrollView, can_focus=True):
         self._stats = [_block_stats(block) for block in document.blocks]
         self._strips.clear()
         self._passage = self._announced = -1  # announce again: the tree was rebuilt
+        self._bookmarked = set()
         self._pinned = None
         if self.scrollable_content_region.width:
             self._relayout()
@@ -128,6 +133,16 @@ class ContentView(ScrollView, can_focus=True):
             self._place(block, anchor[1])
         else:
             self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    @property
+    def bookmarked(self) -> set[int]:
+        """Blocks shown with a bookmark marker."""
+        return set(self._bookmarked)
+
+    def mark_bookmarks(self, blocks: set[int]) -> None:
+        """Show a bookmark marker in the gutter beside these blocks."""
+        self._bookmarked = set(blocks)
         self.refresh()
 
     def scrolled_past_start(self, block: int) -> bool:
@@ -330,10 +345,16 @@ class ContentView(ScrollView, can_focus=True):
         margin = max(0, (width - self._column - len(GUTTER)) // 2)
         if line >= len(strips):
             return Strip.blank(width, style)
-        gutter = GUTTER if block == self._passage else " " * len(GUTTER)
+        palette = self._get_palette()
+        if line == 0 and block in self._bookmarked:
+            gutter = Segment(BOOKMARK, palette.bookmark)
+        elif block == self._passage:
+            gutter = Segment(GUTTER, palette.gutter)
+        else:
+            gutter = Segment(" " * len(GUTTER), style)
         segments = [
             Segment(" " * margin, style),
-            Segment(gutter, self._get_palette().gutter),
+            gutter,
             *strips[line],
         ]
         return Strip(segments).crop_extend(0, width, style)
@@ -397,6 +418,7 @@ class ContentView(ScrollView, can_focus=True):
                 strike=get("content--strike", partial=True),
                 quote=get("content--quote", partial=True),
                 gutter=get("content--gutter", partial=True),
+                bookmark=get("content--bookmark", partial=True),
                 muted=get("content--muted", partial=True),
                 dark=self.app.current_theme.dark,
             )

@@ -1,0 +1,47 @@
+"""A small prompt for a bookmark's note: enter saves, escape cancels."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from reader.safe_text import visible_line
+
+QUOTE_PREVIEW = 70
+
+
+class NotePrompt(ModalScreen[str | None]):
+    """Asks for an optional note; dismisses with the note ("" for none) or None if cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    DEFAULT_CSS = """
+    NotePrompt { align: center middle; background: $background 50%; }
+    NotePrompt > Vertical {
+        width: 76; height: auto; padding: 1 2;
+        border: round $accent; background: $surface;
+    }
+    NotePrompt Label { width: 100%; margin-bottom: 1; color: $text-muted; }
+    """
+
+    def __init__(self, quote: str, note: str = "") -> None:
+        super().__init__()
+        self._quote = quote
+        self._note = note
+
+    def compose(self) -> ComposeResult:
+        quote = visible_line(self._quote)
+        if len(quote) > QUOTE_PREVIEW:
+            quote = quote[: QUOTE_PREVIEW - 1] + "…"
+        with Vertical():
+            yield Label(f"“{quote}”", markup=False)
+            yield Input(self._note, placeholder="Note (optional): enter saves, escape cancels")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
