@@ -12,8 +12,10 @@ import sys
 from collections.abc import Callable, Sequence
 
 from reader import __version__
+from reader.anchoring import resolve
 from reader.safe_text import visible_line
 from reader.source import ArticleError, Source, load
+from reader.store import Store
 
 KEYS = """\
 keys:
@@ -28,7 +30,10 @@ keys:
 
 SUBCOMMANDS_HELP = """\
 commands:
-  reader toc [PATH]      print the section tree as an indented outline"""
+  reader toc [PATH]      print the section tree as an indented outline
+  reader bookmarks [PATH] [--format text|json|markdown]
+                         print bookmarks (of one article, or all)
+  reader recent          list recently read articles with progress"""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -80,15 +85,71 @@ def toc(args: Sequence[str]) -> int:
 
     if source.notice:
         print(f"reader: {visible_line(source.notice)}", file=sys.stderr)
+    return _print(outline(parse(source.text, source.kind, source.name)))
+
+
+def bookmarks(args: Sequence[str]) -> int:
+    """`reader bookmarks [PATH] [--format F]`: bookmarks as text, JSON or Markdown."""
+    from reader import export
+
+    parser = argparse.ArgumentParser(
+        prog="reader bookmarks",
+        description="Print bookmarks: of one article, or of every article if no PATH is given. "
+        "JSON is W3C Web Annotation (TextQuoteSelector and TextPositionSelector).",
+    )
+    parser.add_argument("path", nargs="?", metavar="PATH", help="article path, - for stdin")
+    parser.add_argument("--format", choices=export.FORMATS, default="text")
+    options = parser.parse_args(args)
+    store = _open_store()
+    source = None
+    if options.path is not None:
+        source = _load_or_report(options.path)
+        if source is None:
+            return 2
+        document = store.find_document(source.text, source.path)
+        found = store.bookmarks(document) if document is not None else []
+    else:
+        found = store.bookmarks()
+    entries = []
+    for bookmark in found:
+        title, path = store.document_info(bookmark.document_id)
+        orphaned = source is not None and resolve(bookmark.anchor, source.text) is None
+        entries.append(export.Entry(bookmark, title, path, orphaned))
+    entries.sort(key=lambda entry: (entry.title, entry.path or "", -entry.bookmark.created_at))
+    return _print(export.bookmarks(entries, options.format))
+
+
+def recent(args: Sequence[str]) -> int:
+    """`reader recent`: recently read articles, newest first."""
+    from reader import export
+
+    argparse.ArgumentParser(
+        prog="reader recent", description="List recently read articles with progress."
+    ).parse_args(args)
+    return _print(export.recent(_open_store().recent()))
+
+
+SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "toc": toc,
+    "bookmarks": bookmarks,
+    "recent": recent,
+}
+
+
+def _open_store() -> Store:
+    store = Store.open()
+    if store.warning:
+        print(f"reader: {visible_line(store.warning)}", file=sys.stderr)
+    return store
+
+
+def _print(text: str) -> int:
+    """Print to stdout; a reader that stopped early (`| head`) is not an error."""
     try:
-        print(outline(parse(source.text, source.kind, source.name)), flush=True)
+        print(text, flush=True)
     except BrokenPipeError:
-        # Whoever read the output stopped early (`reader toc FILE | head`): not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
-
-
-SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {"toc": toc}
 
 
 def _load_or_report(path: str | None) -> Source | None:

@@ -223,6 +223,16 @@ class Store:
             )
             return found
 
+    def find_document(self, text: str, path: Path | None) -> int | None:
+        """The id of an article's state if it has any (never creates one)."""
+        return self._find_document(fingerprint(text), str(path) if path is not None else None)
+
+    def document_info(self, document: int) -> tuple[str, str | None]:
+        """An article's title and last known path."""
+        row = self._db.execute("SELECT title, path FROM documents WHERE id = ?", (document,))
+        title, path = row.fetchone() or ("(unknown article)", None)
+        return title, path
+
     def _find_document(self, identity: str, path: str | None) -> int | None:
         query = "SELECT id FROM documents WHERE fingerprint = ? ORDER BY opened_at DESC LIMIT 1"
         row = self._db.execute(query, (identity,)).fetchone()

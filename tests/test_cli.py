@@ -124,3 +124,64 @@ def test_control_characters_in_file_names_are_shown_harmlessly(tmp_path: Path) -
     result = run(str(tmp_path / "no\x1b[7mINVERSE.txt"))
     assert result.returncode == 2
     assert "\x1b" not in result.stderr and "␛[7mINVERSE" in result.stderr
+
+
+def _bookmark_bundled(note: str, passage: str, path: Path | None = None) -> None:
+    from reader.anchoring import Anchor
+    from reader.source import load
+    from reader.store import Store
+
+    source = load(str(path) if path else None)
+    store = Store.open()
+    document = store.document(
+        source.text, source.path, "Amazon invests $4B in Anthropic AI startup"
+    )
+    start = source.text.index(passage)
+    anchor = Anchor.from_span(source.text, start, start + len(passage))
+    store.add_bookmark(document, anchor, "p1", "The Anthropic Advantage", note)
+    store.save_position(document, anchor, "p1", 0.25)
+    store.close()
+
+
+PASSAGE = "Anthropic was founded in 2021 by former OpenAI researchers"
+
+
+def test_bookmarks_as_text_markdown_and_web_annotation_json() -> None:
+    import json
+
+    _bookmark_bundled("note with \x1b[31m escape", PASSAGE)
+    text = run("bookmarks")
+    assert text.returncode == 0
+    assert "The Anthropic Advantage" in text.stdout and f"“{PASSAGE}”" in text.stdout
+    assert "note: note with ␛[31m escape" in text.stdout and "\x1b" not in text.stdout
+    markdown = run("bookmarks", str(BUNDLED), "--format", "markdown").stdout
+    assert "## Amazon invests $4B in Anthropic AI startup" in markdown
+    assert f"> {PASSAGE}" in markdown and "### The Anthropic Advantage" in markdown
+    raw = run("bookmarks", "--format", "json").stdout
+    assert "\x1b" not in raw
+    (annotation,) = json.loads(raw)
+    assert annotation["type"] == "Annotation"
+    quote, position = annotation["target"]["selector"]
+    assert quote["type"] == "TextQuoteSelector" and quote["exact"] == PASSAGE
+    assert position["type"] == "TextPositionSelector" and position["end"] - position[
+        "start"
+    ] == len(PASSAGE)
+    assert annotation["body"]["value"] == "note with \x1b[31m escape"
+
+
+def test_a_bookmark_whose_passage_was_deleted_is_listed_as_orphaned(tmp_path: Path) -> None:
+    copy = tmp_path / "copy.txt"
+    copy.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
+    _bookmark_bundled("keep me", PASSAGE, copy)
+    paragraph = next(p for p in copy.read_text(encoding="utf-8").split("\n\n") if PASSAGE in p)
+    copy.write_text(copy.read_text(encoding="utf-8").replace(paragraph, ""), encoding="utf-8")
+    listed = run("bookmarks", str(copy)).stdout
+    assert "[orphaned: passage not found]" in listed
+    assert f"“{PASSAGE}”" in listed and "note: keep me" in listed
+
+
+def test_recent_lists_articles_with_progress() -> None:
+    _bookmark_bundled("", PASSAGE)
+    result = run("recent")
+    assert result.returncode == 0
+    assert " 25%" in result.stdout and "Amazon invests $4B in Anthropic AI startup" in result.stdout

@@ -1,0 +1,141 @@
+"""Bookmarks and reading history as text, Markdown or W3C Web Annotation JSON.
+
+Everything from an article or a note is untrusted: control characters are
+made visible in text and Markdown, and escaped in JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reader.safe_text import visible, visible_line
+from reader.store import Bookmark, RecentDocument
+
+FORMATS = ("text", "json", "markdown")
+_UNSAFE_IN_JSON = {
+    code: f"\\u{code:04x}"
+    for code in (
+        *range(0x7F, 0xA0),
+        *(0x061C, 0x200E, 0x200F),
+        *range(0x2028, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A bookmark with its article, and whether its passage is still in the text."""
+
+    bookmark: Bookmark
+    title: str
+    path: str | None
+    orphaned: bool = False
+
+
+def bookmarks(entries: Sequence[Entry], form: str) -> str:
+    """Bookmarks in one of FORMATS."""
+    if form == "json":
+        return _json([_annotation(entry) for entry in entries])
+    if form == "markdown":
+        return _markdown(entries)
+    return _text(entries)
+
+
+def recent(documents: Sequence[RecentDocument]) -> str:
+    """One line per article: progress, when last read, title and path."""
+    lines = []
+    for document in documents:
+        when = _local(document.opened_at).strftime("%Y-%m-%d %H:%M")
+        where = f"  {visible_line(document.path)}" if document.path else ""
+        lines.append(f"{document.progress:4.0%}  {when}  {visible_line(document.title)}{where}")
+    return "\n".join(lines) if lines else "No articles read yet."
+
+
+def _text(entries: Sequence[Entry]) -> str:
+    if not entries:
+        return "No bookmarks."
+    lines: list[str] = []
+    article = None
+    for entry in entries:
+        if (entry.title, entry.path) != article:
+            article = (entry.title, entry.path)
+            where = f"  ({visible_line(entry.path)})" if entry.path else ""
+            if lines:
+                lines.append("")
+            lines.append(f"{visible_line(entry.title)}{where}")
+        bookmark = entry.bookmark
+        first_line = visible_line(bookmark.anchor.exact.strip().split("\n", 1)[0])
+        status = "  [orphaned: passage not found]" if entry.orphaned else ""
+        when = f"{_local(bookmark.created_at):%Y-%m-%d %H:%M}"
+        lines.append(f"  {visible_line(bookmark.section)} · {when}{status}")
+        lines.append(f"    “{first_line}”")
+        if bookmark.note:
+            lines.append(f"    note: {visible_line(bookmark.note)}")
+    return "\n".join(lines)
+
+
+def _markdown(entries: Sequence[Entry]) -> str:
+    out = ["# Bookmarks"]
+    article = None
+    for entry in entries:
+        if (entry.title, entry.path) != article:
+            article = (entry.title, entry.path)
+            out.append(f"\n## {visible_line(entry.title)}")
+        bookmark = entry.bookmark
+        out.append(f"\n### {visible_line(bookmark.section)}\n")
+        quote = visible(bookmark.anchor.exact.strip())
+        out.extend(f"> {line}".rstrip() for line in quote.split("\n"))
+        if entry.orphaned:
+            out.append("\n*This passage is no longer in the article.*")
+        if bookmark.note:
+            out.append(f"\n{visible(bookmark.note)}")
+    return "\n".join(out)
+
+
+def _annotation(entry: Entry) -> dict[str, object]:
+    bookmark = entry.bookmark
+    anchor = bookmark.anchor
+    annotation: dict[str, object] = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": f"urn:reader:bookmark:{bookmark.id}",
+        "type": "Annotation",
+        "motivation": "bookmarking",
+        "created": datetime.fromtimestamp(bookmark.created_at, UTC).isoformat(),
+        "target": {
+            "source": (
+                Path(entry.path).as_uri()
+                if entry.path
+                else f"urn:reader:article:{bookmark.document_id}"
+            ),
+            "selector": [
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": anchor.exact,
+                    "prefix": anchor.prefix,
+                    "suffix": anchor.suffix,
+                },
+                {"type": "TextPositionSelector", "start": anchor.start, "end": anchor.end},
+            ],
+        },
+    }
+    if bookmark.note:
+        annotation["body"] = {
+            "type": "TextualBody",
+            "value": bookmark.note,
+            "purpose": "commenting",
+        }
+    return annotation
+
+
+def _json(value: object) -> str:
+    """JSON with non-ASCII text kept readable but terminal-unsafe characters escaped."""
+    return json.dumps(value, ensure_ascii=False, indent=2).translate(_UNSAFE_IN_JSON)
+
+
+def _local(timestamp: float) -> datetime:
+    return datetime.fromtimestamp(timestamp).astimezone()
