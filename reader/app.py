@@ -20,6 +20,7 @@ from reader.safe_text import visible_line
 from reader.source import Source
 from reader.store import Store
 from reader.widgets import ContentView, SectionTree
+from reader.widgets.bookmark_list import BookmarkList, Listed
 from reader.widgets.note_prompt import NotePrompt
 
 SAVE_DELAY = 0.5  # seconds of stillness before the place is saved
@@ -38,9 +39,10 @@ class ReaderApp(App[None]):
     BINDINGS = [
         Binding("tab", "focus_next", "Pane", priority=True),
         Binding("shift+tab", "focus_previous", "Pane", show=False, priority=True),
-        Binding("right_square_bracket", "next_section", "Next §", key_display="]"),
-        Binding("left_square_bracket", "previous_section", "Prev §", key_display="["),
-        Binding("m", "bookmark", "Bookmark"),
+        Binding("right_square_bracket", "next_section", "Next", key_display="]"),
+        Binding("left_square_bracket", "previous_section", "Prev", key_display="["),
+        Binding("m", "bookmark", "Mark"),
+        Binding("b", "bookmarks", "Marks"),
         Binding("t", "toggle_tree", "Tree"),
         Binding("q", "quit", "Quit"),
     ]
@@ -191,6 +193,21 @@ class ReaderApp(App[None]):
             self.notify("Bookmarked.", timeout=2)
 
         self.push_screen(NotePrompt(quote), save)
+
+    def action_bookmarks(self) -> None:
+        """List this article's bookmarks; enter jumps to one."""
+        document = self.document
+        if document is None:
+            return
+        listed = [Listed(b, block) for b, block in self.places.bookmarks(document)]
+        content = self.query_one(ContentView)
+
+        def closed(block: int | None) -> None:
+            content.mark_bookmarks(self.places.bookmarked_blocks(document))
+            if block is not None:
+                content.scroll_to_block(block)
+
+        self.push_screen(BookmarkList(self.places.store, listed), closed)
 
     def action_toggle_tree(self) -> None:
         tree = self.query_one(SectionTree)

@@ -24,6 +24,7 @@ keys:
   space / pagedown       next page        shift+space / pageup       previous page
   g / home               start            G / end                    end
   ] / [                  next / previous section (any depth)
+  m / b                  bookmark the passage (with a note) / list bookmarks
   enter                  in the tree: jump to the highlighted section
   t                      show or hide the section tree
   q                      quit"""

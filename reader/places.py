@@ -50,16 +50,21 @@ class Places:
         except (sqlite3.Error, PermissionError) as error:
             return f"The bookmark could not be saved: {error}"
 
-    def bookmarked_blocks(self, document: Document) -> set[int]:
-        """The blocks that hold this article's bookmarks (orphaned ones have none)."""
+    def bookmarks(self, document: Document) -> list[tuple[Bookmark, int | None]]:
+        """This article's bookmarks, newest first, each with its block now (None: orphaned)."""
         if self._document_id is None:
-            return set()
-        blocks = set()
+            return []
+        found: list[tuple[Bookmark, int | None]] = []
         for bookmark in self.store.bookmarks(self._document_id):
             match = resolve(bookmark.anchor, document.text)
-            if match is not None:
-                blocks.add(document.block_at_offset(match.start))
-        return blocks
+            found.append(
+                (bookmark, None if match is None else document.block_at_offset(match.start))
+            )
+        return found
+
+    def bookmarked_blocks(self, document: Document) -> set[int]:
+        """The blocks that hold this article's bookmarks (orphaned ones have none)."""
+        return {block for _, block in self.bookmarks(document) if block is not None}
 
     def save(self, document: Document, block: int) -> str | None:
         """Remember a passage as the place; a message for the user if that failed."""

@@ -56,3 +56,58 @@ async def test_a_note_is_plain_text() -> None:
         await pilot.press(*"[bold]x[/bold]", "enter")
         await settle(pilot)
     assert Store.open().bookmarks()[0].note == "[bold]x[/bold]"
+
+
+async def bookmark_sections(app: ReaderApp, pilot, jumps: list[int], notes: list[str]) -> None:
+    """Press ] the given numbers of times from the top, bookmarking each place with a note."""
+    for count, note in zip(jumps, notes, strict=True):
+        await pilot.press("g", *(["right_square_bracket"] * count), "m")
+        await settle(pilot)
+        await pilot.press(*note, "enter")
+        await settle(pilot)
+
+
+async def test_b_lists_jumps_edits_deletes_and_undoes() -> None:
+    from textual.widgets import OptionList
+
+    from reader.widgets.bookmark_list import BookmarkList
+
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await bookmark_sections(app, pilot, [1, 3, 5], ["one", "two", "three"])
+        await pilot.press("g", "b")
+        await settle(pilot)
+        assert isinstance(app.screen, BookmarkList)
+        options = app.screen.query_one(OptionList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert [line.split("\n")[0] for line in shown] == [
+            "2. AI Generalization",
+            "Implications for the AI Ecosystem",
+            "The Anthropic Advantage",
+        ]  # newest first
+        assert "three" in shown[0]
+        await pilot.press("down", "enter")  # the second: Implications
+        await settle(pilot)
+        assert not isinstance(app.screen, BookmarkList)
+        assert screen_text(app).split("\n")[0].startswith("◆ Implications for the AI Ecosystem")
+        await pilot.press("b", "e")
+        await settle(pilot)
+        await pilot.press("ctrl+a", "ctrl+k", *"edited", "enter")  # replace the note
+        await settle(pilot)
+        await pilot.press("down", "d")
+        await settle(pilot)
+        assert app.screen.query_one(OptionList).option_count == 2
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.screen.query_one(OptionList).option_count == 3
+        await pilot.press(
+            "down", "d", "escape"
+        )  # the undone one is highlighted: next is the oldest
+        await settle(pilot)
+        assert not isinstance(app.screen, BookmarkList)
+    notes = [(b.section, b.note) for b in Store.open().bookmarks()]
+    assert notes == [
+        ("2. AI Generalization", "edited"),
+        ("Implications for the AI Ecosystem", "two"),
+    ]

@@ -37,8 +37,8 @@ class ContentView(ScrollView, can_focus=True):
         Binding("up,k", "line_up", "Up", show=False),
         Binding("space,pagedown", "page_down", "Page", key_display="space"),
         Binding("shift+space,pageup", "page_up", "Page up", show=False),
-        Binding("home,g", "top", "Top", key_display="g"),
-        Binding("end,G", "end", "End", key_display="G"),
+        Binding("home,g", "top", "Top", key_display="g", show=False),
+        Binding("end,G", "end", "End", key_display="G", show=False),
     ]
 
     COMPONENT_CLASSES = {
