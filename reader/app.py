@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from collections import Counter
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -112,7 +113,7 @@ class ReaderApp(App[None]):
         self._resumed = True
         content = self.query_one(ContentView)
         block = self.places.resume(document)
-        content.mark_bookmarks(self.places.bookmarked_blocks(document))
+        self._show_bookmarks(document)
         if block is None or block == 0 or content.scroll_y > 0:
             return
         content.scroll_to_block(block)
@@ -188,8 +189,7 @@ class ReaderApp(App[None]):
             if isinstance(result, str):
                 self.notify(visible_line(result), severity="error", markup=False)
                 return
-            content = self.query_one(ContentView)
-            content.mark_bookmarks({*content.bookmarked, passage})
+            self._show_bookmarks(document)
             self.notify("Bookmarked.", timeout=2)
 
         self.push_screen(NotePrompt(quote), save)
@@ -203,11 +203,18 @@ class ReaderApp(App[None]):
         content = self.query_one(ContentView)
 
         def closed(block: int | None) -> None:
-            content.mark_bookmarks(self.places.bookmarked_blocks(document))
+            self._show_bookmarks(document)
             if block is not None:
                 content.scroll_to_block(block)
 
         self.push_screen(BookmarkList(self.places.store, listed), closed)
+
+    def _show_bookmarks(self, document: Document) -> None:
+        """Bookmark markers in the gutter and counts in the tree."""
+        blocks = [block for _, block in self.places.bookmarks(document) if block is not None]
+        self.query_one(ContentView).mark_bookmarks(set(blocks))
+        counts = Counter(document.section_of(block) for block in blocks)
+        self.query_one(SectionTree).show_bookmark_counts(counts)
 
     def action_toggle_tree(self) -> None:
         tree = self.query_one(SectionTree)

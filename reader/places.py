@@ -62,10 +62,6 @@ class Places:
             )
         return found
 
-    def bookmarked_blocks(self, document: Document) -> set[int]:
-        """The blocks that hold this article's bookmarks (orphaned ones have none)."""
-        return {block for _, block in self.bookmarks(document) if block is not None}
-
     def save(self, document: Document, block: int) -> str | None:
         """Remember a passage as the place; a message for the user if that failed."""
         if self._document_id is None or not self.store.writable or not document.blocks:

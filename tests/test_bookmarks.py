@@ -7,6 +7,7 @@ from test_app import screen_text, settle
 from reader.app import ReaderApp
 from reader.source import load
 from reader.store import Store
+from reader.widgets import SectionTree
 from reader.widgets.note_prompt import NotePrompt
 
 
@@ -26,6 +27,8 @@ async def test_m_bookmarks_the_passage_with_a_note_and_marks_it() -> None:
         assert not isinstance(app.screen, NotePrompt)
         assert "Bookmarked." in [n.message for n in app._notifications]
         assert screen_text(app).split("\n")[0].startswith("◆ Amazon’s Strategic Investment")
+        tree = app.query_one(SectionTree)
+        assert str(tree.root.children[1].label) == "Amazon’s Strategic Investment ◆1"
     (bookmark,) = Store.open().bookmarks()
     assert (bookmark.note, bookmark.section) == ("worth rereading", "Amazon’s Strategic Investment")
     assert bookmark.anchor.exact == "Amazon’s Strategic Investment"

@@ -135,11 +135,6 @@ class ContentView(ScrollView, can_focus=True):
             self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
 
-    @property
-    def bookmarked(self) -> set[int]:
-        """Blocks shown with a bookmark marker."""
-        return set(self._bookmarked)
-
     def mark_bookmarks(self, blocks: set[int]) -> None:
         """Show a bookmark marker in the gutter beside these blocks."""
         self._bookmarked = set(blocks)

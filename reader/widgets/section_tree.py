@@ -54,6 +54,14 @@ class SectionTree(Tree[Section]):
             stack.extend((node, child) for child in reversed(section.children))
         root.expand()
 
+    def show_bookmark_counts(self, counts: dict[Section, int]) -> None:
+        """Show how many bookmarks each section holds (its own passages, not its children's)."""
+        for section, node in self._section_nodes.items():
+            label = _label(section)
+            if counts.get(section):
+                label.append(f" ◆{counts[section]}", style="bold")
+            node.set_label(label)
+
     def follow(self, section: Section) -> None:
         """Highlight a section (without selecting it), opening its parents."""
         node = self._section_nodes.get(section)
