@@ -4,7 +4,8 @@ Follows the W3C Web Annotation selectors: a text quote (`exact` with
 `prefix` and `suffix` context) and a text position (`start`, `end`).
 Re-anchoring tries, in order: the old position if the quote is still there;
 an exact search of the quote, best context and nearest first; an approximate
-search (up to half the quote may differ); else the anchor is orphaned (None).
+search (up to half the quote may differ where its context still matches, a
+fifth where it does not); else the anchor is orphaned (None).
 """
 
 from __future__ import annotations
@@ -92,7 +93,10 @@ def _approximate(anchor: Anchor, text: str) -> Match | None:
         if aligned is None:
             continue
         start, end, similarity = aligned
-        if similarity < MIN_QUOTE_SIMILARITY:
+        # A loose match counts only where the text around it still matches too:
+        # short quotes resemble many sentences.
+        context = _context(anchor, text, start, end)
+        if similarity < MIN_QUOTE_SIMILARITY or (similarity < 0.8 and context < 0.5):
             continue
         score = _score(anchor, text, start, end, similarity)
         if best is None or score > best[0]:
@@ -123,11 +127,15 @@ def _align(exact: str, text: str, candidate: int) -> tuple[int, int, float] | No
 
 def _score(anchor: Anchor, text: str, start: int, end: int, similarity: float) -> float:
     """Quote similarity first, then matching context, then closeness to the old place."""
+    closeness = 1 / (1 + abs(start - anchor.start) / 1000)
+    return 0.6 * similarity + 0.3 * _context(anchor, text, start, end) + 0.1 * closeness
+
+
+def _context(anchor: Anchor, text: str, start: int, end: int) -> float:
+    """How well the text either side of a span matches the anchor's prefix and suffix."""
     prefix = text[max(0, start - len(anchor.prefix)) : start]
     suffix = text[end : end + len(anchor.suffix)]
-    context = (_similar(anchor.prefix, prefix) + _similar(anchor.suffix, suffix)) / 2
-    closeness = 1 / (1 + abs(start - anchor.start) / 1000)
-    return 0.6 * similarity + 0.3 * context + 0.1 * closeness
+    return (_similar(anchor.prefix, prefix) + _similar(anchor.suffix, suffix)) / 2
 
 
 def _similar(a: str, b: str) -> float:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from conftest import BUNDLED
 from test_app import screen_text, settle
+from textual.widgets import OptionList
 
 from reader.app import ReaderApp
-from reader.source import load
+from reader.source import load, load_path
 from reader.store import Store
 from reader.widgets import SectionTree
+from reader.widgets.bookmark_list import BookmarkList
 from reader.widgets.note_prompt import NotePrompt
 
 
@@ -71,10 +76,6 @@ async def bookmark_sections(app: ReaderApp, pilot, jumps: list[int], notes: list
 
 
 async def test_b_lists_jumps_edits_deletes_and_undoes() -> None:
-    from textual.widgets import OptionList
-
-    from reader.widgets.bookmark_list import BookmarkList
-
     app = ReaderApp(load(None))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -114,3 +115,70 @@ async def test_b_lists_jumps_edits_deletes_and_undoes() -> None:
         ("2. AI Generalization", "edited"),
         ("Implications for the AI Ecosystem", "two"),
     ]
+
+
+def copy_of_bundled(folder: Path) -> Path:
+    path = folder / "article.txt"
+    path.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+async def bookmark_in(path: Path, jumps: int) -> None:
+    app = ReaderApp(load_path(path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press(*(["right_square_bracket"] * jumps), "m")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+
+async def listed_after_reopening(path: Path) -> tuple[list[str], str]:
+    """The bookmark list's rows, and the top line after choosing the first one."""
+    app = ReaderApp(load_path(path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("g", "b")
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        await pilot.press("enter")
+        await settle(pilot)
+        if isinstance(app.screen, BookmarkList):  # an orphan has nowhere to jump to
+            await pilot.press("escape")
+            await settle(pilot)
+        return rows, screen_text(app).split("\n")[0]
+
+
+async def test_a_bookmark_survives_an_insertion_above_and_a_word_changed_inside(
+    tmp_path: Path,
+) -> None:
+    path = copy_of_bundled(tmp_path)
+    await bookmark_in(path, 6)  # the heading "3. Increased Competition in AI"
+    text = path.read_text(encoding="utf-8")
+    edited = "An editor's note added at the top.\n\n" + text.replace(
+        "3. Increased Competition in AI", "3. Increased Competition in A.I."
+    )
+    path.write_text(edited, encoding="utf-8")
+    rows, top = await listed_after_reopening(path)
+    assert len(rows) == 1 and "orphaned" not in rows[0]
+    assert top == "◆ 3. Increased Competition in A.I."
+
+
+async def test_a_moved_file_keeps_its_bookmarks(tmp_path: Path) -> None:
+    path = copy_of_bundled(tmp_path)
+    await bookmark_in(path, 2)
+    moved = path.rename(tmp_path / "moved.txt")
+    rows, top = await listed_after_reopening(moved)
+    assert len(rows) == 1 and rows[0].startswith("Amazon’s Strategic Investment")
+    assert top == "◆ Amazon’s Strategic Investment"
+
+
+async def test_a_deleted_passage_leaves_an_orphaned_bookmark_listed(tmp_path: Path) -> None:
+    path = copy_of_bundled(tmp_path)
+    await bookmark_in(path, 2)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Amazon’s Strategic Investment\n\n", ""), encoding="utf-8")
+    rows, _ = await listed_after_reopening(path)
+    assert len(rows) == 1 and "orphaned" in rows[0]
+    assert "Amazon’s Strategic Investment" in rows[0]
