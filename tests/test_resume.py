@@ -80,3 +80,21 @@ async def test_a_damaged_state_file_is_reported_and_kept(isolated_dirs: Path) ->
         await settle(pilot)
         assert any("kept as" in message for message in messages(app))
     assert list(folder.glob(f"{DATABASE_NAME}.damaged-*"))
+
+
+async def test_an_unusable_data_directory_warns_once_and_still_reads(
+    tmp_path: Path, monkeypatch
+) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket", "m")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        warnings = [m for m in messages(app) if m.startswith("Nothing will be saved")]
+        assert len(warnings) == 1
+        assert top_line(app) == "◆ Amazon’s Strategic Investment"  # works for this session
