@@ -180,12 +180,21 @@ class ReaderApp(App[None]):
         document, passage = self._place()
         if document is None:
             return
-        quote = document.blocks[passage].plain.split("\n", 1)[0]
+        content = self.query_one(ContentView)
+        selection = self.screen.selections.get(content)
+        span = content.selected_span(selection) if selection is not None else None
+        if span is not None:  # the words selected with the mouse, exactly
+            passage = document.block_at_offset(span[0])
+            quote = document.text[span[0] : span[1]]
+        else:
+            quote = document.blocks[passage].plain
+        quote = quote.split("\n", 1)[0]
 
         def save(note: str | None) -> None:
             if note is None or self.document is not document:
                 return
-            result = self.places.bookmark(document, passage, note)
+            result = self.places.bookmark(document, passage, note, span)
+            self.screen.clear_selection()
             if isinstance(result, str):
                 self.notify(visible_line(result), severity="error", markup=False)
                 return

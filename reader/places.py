@@ -38,12 +38,18 @@ class Places:
         match = resolve(position.anchor, document.text)
         return None if match is None else document.block_at_offset(match.start)
 
-    def bookmark(self, document: Document, block: int, note: str) -> Bookmark | str:
-        """Bookmark a passage (the whole block); the bookmark, or a message if that failed."""
+    def bookmark(
+        self, document: Document, block: int, note: str, span: tuple[int, int] | None = None
+    ) -> Bookmark | str:
+        """Bookmark a passage: `span` of the text, else the whole block.
+
+        Returns the bookmark, or a message for the user if that failed.
+        """
         if self._document_id is None:
             return "Bookmarks are available once the article has loaded."
         passage = document.blocks[block]
-        anchor = Anchor.from_span(document.text, passage.start, passage.end)
+        start, end = span or (passage.start, passage.end)
+        anchor = Anchor.from_span(document.text, start, end)
         section = document.section_of(block).title
         try:
             return self.store.add_bookmark(self._document_id, anchor, passage.id, section, note)

@@ -182,3 +182,36 @@ async def test_a_deleted_passage_leaves_an_orphaned_bookmark_listed(tmp_path: Pa
     rows, _ = await listed_after_reopening(path)
     assert len(rows) == 1 and "orphaned" in rows[0]
     assert "Amazon’s Strategic Investment" in rows[0]
+
+
+async def test_m_with_a_mouse_selection_bookmarks_exactly_the_selected_words() -> None:
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    from reader.widgets import ContentView
+
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        content = app.query_one(ContentView)
+        rows = screen_text(app).split("\n")
+        first = next(y for y, row in enumerate(rows) if "Anthropic was founded" in row)
+        start_x = rows[first].index("founded")
+        end_x = rows[first + 1].index("centre") + len("centre")  # the selection spans a wrap
+        top = round(content.scroll_y)
+        app.screen.selections = {
+            content: Selection(Offset(start_x, top + first), Offset(end_x, top + first + 1))
+        }
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.selections == {}
+    (bookmark,) = Store.open().bookmarks()
+    text = load(None).text
+    assert bookmark.anchor.exact.startswith("founded in 2021 by former OpenAI")
+    assert bookmark.anchor.exact.endswith("research at the centre")
+    assert text[bookmark.anchor.start : bookmark.anchor.end] == bookmark.anchor.exact

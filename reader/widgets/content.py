@@ -8,21 +8,24 @@ change of passage is posted as `ContentView.PassageChanged`.
 
 from __future__ import annotations
 
+import re
 from math import ceil
 
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.document import Block, BlockKind, ContainerKind, Document
 from reader.widgets.blocks import Palette, render_block
 from reader.widgets.line_index import LineIndex
 
+_DECORATION = frozenset({"▎", "◆", "▌", "•"})  # gutter and container marks, not article text
 MAX_COLUMN = 88
 GUTTER = "▎ "
 BOOKMARK = "◆ "
@@ -352,7 +355,70 @@ class ContentView(ScrollView, can_focus=True):
             gutter,
             *strips[line],
         ]
-        return Strip(segments).crop_extend(0, width, style)
+        strip = Strip(segments).crop_extend(0, width, style)
+        selection = self.text_selection
+        span = selection.get_span(row) if selection is not None else None
+        if span is not None:
+            start, end = span
+            end = width if end == -1 else min(end, width)
+            highlight = self.screen.get_component_rich_style("screen--selection")
+            strip = Strip.join(
+                [
+                    strip.crop(0, start),
+                    strip.crop(start, end).apply_style(highlight),
+                    strip.crop(end),
+                ]
+            )
+        return strip.apply_offsets(0, row)
+
+    # -- selection ----------------------------------------------------------
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text of the selected rows, as shown (for copying)."""
+        rows = self._selected_rows(selection)
+        if rows is None:
+            return None
+        first, last = rows
+        lines = [self._row_text(row) for row in range(first, last + 1)]
+        start, end = selection
+        shifted = Selection(
+            None if start is None else Offset(start.x, start.y - first),
+            None if end is None else Offset(end.x, end.y - first),
+        )
+        return shifted.extract("\n".join(lines)), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
+
+    def selected_span(self, selection: Selection) -> tuple[int, int] | None:
+        """Where the selected words are in the article's source text, if they can be found."""
+        found = self.get_selection(selection)
+        rows = self._selected_rows(selection)
+        if found is None or rows is None or self.document is None:
+            return None
+        words = [word for word in found[0].split() if word not in _DECORATION]
+        if not words:
+            return None
+        first = self.document.blocks[self._index.block_at(rows[0])]
+        last = self.document.blocks[self._index.block_at(rows[1])]
+        pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
+        match = pattern.search(self.document.text, first.start, last.end)
+        return None if match is None else match.span()
+
+    def _selected_rows(self, selection: Selection) -> tuple[int, int] | None:
+        start, end = selection
+        if start is None or end is None or not len(self._index):
+            return None  # "everything": too much to be a passage
+        return start.y, min(end.y, self._index.total - 1)
+
+    def _row_text(self, row: int) -> str:
+        block = self._index.block_at(row)
+        strips = self._measure(block)
+        line = row - self._index.top(block)
+        if not 0 <= line < len(strips):
+            return ""
+        margin = max(0, (self.scrollable_content_region.width - self._column - len(GUTTER)) // 2)
+        return " " * (margin + len(GUTTER)) + strips[line].text
 
     def _message_line(self, y: int, width: int, style: Style) -> Strip:
         if y != 1:
