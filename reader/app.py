@@ -46,6 +46,8 @@ class ReaderApp(App[None]):
         Binding("b", "bookmarks", "Marks"),
         Binding("t", "toggle_tree", "Tree"),
         Binding("q", "quit", "Quit"),
+        # ctrl+c copies a selection (the screen's binding) and otherwise quits.
+        Binding("ctrl+c", "quit", "Quit", show=False),
     ]
 
     def __init__(self, source: Source) -> None:

@@ -98,3 +98,18 @@ async def test_an_unusable_data_directory_warns_once_and_still_reads(
         warnings = [m for m in messages(app) if m.startswith("Nothing will be saved")]
         assert len(warnings) == 1
         assert top_line(app) == "◆ Amazon’s Strategic Investment"  # works for this session
+
+
+async def test_ctrl_c_quits_and_keeps_the_place() -> None:
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert not app.is_running
+    again = ReaderApp(load(None))
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert top_line(again) == "Implications for the AI Ecosystem"
