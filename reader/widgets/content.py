@@ -340,7 +340,7 @@ class ContentView(ScrollView, can_focus=True):
         block = self._index.block_at(row)
         strips = self._measure(block)
         line = row - self._index.top(block)
-        margin = max(0, (width - self._column - len(GUTTER)) // 2)
+        margin = self._margin()
         if line >= len(strips):
             return Strip.blank(width, style)
         palette = self._get_palette()
@@ -417,8 +417,11 @@ class ContentView(ScrollView, can_focus=True):
         line = row - self._index.top(block)
         if not 0 <= line < len(strips):
             return ""
-        margin = max(0, (self.scrollable_content_region.width - self._column - len(GUTTER)) // 2)
-        return " " * (margin + len(GUTTER)) + strips[line].text
+        return " " * (self._margin() + len(GUTTER)) + strips[line].text
+
+    def _margin(self) -> int:
+        """Blank columns left of the gutter that centre the column in a wide pane."""
+        return max(0, (self.scrollable_content_region.width - self._column - len(GUTTER)) // 2)
 
     def _message_line(self, y: int, width: int, style: Style) -> Strip:
         if y != 1:
