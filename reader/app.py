@@ -10,6 +10,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Tree
 
@@ -49,6 +50,9 @@ class ReaderApp(App[None]):
         # ctrl+c copies a selection (the screen's binding) and otherwise quits.
         Binding("ctrl+c", "quit", "Quit", show=False),
     ]
+
+    class Loaded(Message):
+        """The whole article is in the tree and the pane: every section can be reached."""
 
     def __init__(self, source: Source) -> None:
         super().__init__()
@@ -107,8 +111,10 @@ class ReaderApp(App[None]):
         self.query_one(SectionTree).show_document(document)
         content = self.query_one(ContentView)
         content.show_document(document)
-        if complete and not self._resumed:
-            self.call_after_refresh(self._resume, document)  # once the pane has its size
+        if complete:
+            self.post_message(self.Loaded())
+            if not self._resumed:
+                self.call_after_refresh(self._resume, document)  # once the pane has its size
 
     def _resume(self, document: Document) -> None:
         """Go back to the stored place, unless the reader has already moved."""
