@@ -7,12 +7,12 @@ can be anchored to the text rather than to screen rows.
 
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_right
-from collections import Counter
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Flag, StrEnum, auto
+from typing import NamedTuple
 
 
 class BlockKind(StrEnum):
@@ -39,8 +39,7 @@ class Inline(Flag):
     IMAGE = auto()
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     """A stretch of inline text with one style."""
 
     text: str
@@ -55,8 +54,7 @@ class ContainerKind(StrEnum):
     LIST_ITEM = "list_item"
 
 
-@dataclass(frozen=True, slots=True)
-class Container:
+class Container(NamedTuple):
     """One level of enclosing structure around a block.
 
     `marker` is the list item's marker ("•", "3."); `first` is true on the
@@ -71,11 +69,14 @@ class Container:
 Cells = tuple[tuple[Run, ...], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One block of the article, with its span `[start, end)` in the source text."""
+class Block(NamedTuple):
+    """One block of the article, with its span `[start, end)` in the source text.
 
-    id: str
+    A parser may leave inline markup unstyled in `markup` (one string for a
+    paragraph or heading, one per cell, row by row, for a table); `Document.styled`
+    turns it into `runs` or `rows` when the block is first needed.
+    """
+
     kind: BlockKind
     start: int
     end: int
@@ -87,10 +88,13 @@ class Block:
     align: tuple[str, ...] = ()  # table columns: "left", "right", "center" or ""
     containers: tuple[Container, ...] = ()
     tight: bool = False  # an item of a tight list: no blank line after it
+    markup: tuple[str, ...] = ()
 
     @property
     def plain(self) -> str:
-        """The block's text without styling."""
+        """The block's text without styling (its raw markup while not yet styled)."""
+        if self.markup:
+            return "\n".join(self.markup)
         if self.runs:
             return "".join(run.text for run in self.runs)
         if self.rows:
@@ -105,27 +109,6 @@ def _cell_text(cell: tuple[Run, ...]) -> str:
 def normalize_newlines(text: str) -> str:
     """CRLF and CR line endings to LF: spans always refer to LF-only text."""
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-
-
-class BlockIds:
-    """Makes block ids that depend only on a block's kind and source text.
-
-    An id survives edits elsewhere in the file; repeated identical blocks get
-    a numeric suffix in document order.
-    """
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._seen: Counter[str] = Counter()
-
-    def __call__(self, kind: BlockKind, start: int, end: int) -> str:
-        digest = hashlib.blake2b(
-            self._text[start:end].encode("utf-8", "surrogatepass"), digest_size=5
-        ).hexdigest()
-        base = f"{kind.value[0]}{digest}"
-        self._seen[base] += 1
-        count = self._seen[base]
-        return base if count == 1 else f"{base}-{count}"
 
 
 @dataclass(eq=False, slots=True)
@@ -167,8 +150,7 @@ class Section:
             stack.extend(reversed(section.children))
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     """A parser's note that a section starts at `block` with `level`."""
 
     block: int
@@ -177,13 +159,29 @@ class Heading:
     synthetic: bool = False
 
 
-class Document:
-    """A parsed article: source text, title, blocks and section tree."""
+InlineStyler = Callable[[str], tuple[Run, ...]]
+STYLED_CACHE = 512  # blocks kept styled: several screens' worth
 
-    def __init__(self, text: str, title: str, blocks: list[Block], headings: list[Heading]):
+
+class Document:
+    """A parsed article: source text, title, blocks and section tree.
+
+    `style` turns a block's unstyled `markup` into runs (see `styled`).
+    """
+
+    def __init__(
+        self,
+        text: str,
+        title: str,
+        blocks: list[Block],
+        headings: list[Heading],
+        style: InlineStyler | None = None,
+    ):
         self.text = text
         self.title = title
         self.blocks = blocks
+        self._style = style
+        self._styled: OrderedDict[int, Block] = OrderedDict()
         self.root = _build_tree(title, len(blocks), headings)
         self.sections: list[Section] = list(self.root.walk())
         self._positions = {section: index for index, section in enumerate(self.sections)}
@@ -204,6 +202,50 @@ class Document:
     def block_at_offset(self, offset: int) -> int:
         """Index of the block whose span contains (or last precedes) a text offset."""
         return max(0, bisect_right(self._starts, offset) - 1)
+
+    def styled(self, index: int) -> Block:
+        """A block with its inline markup turned into styled runs (cached for recent blocks)."""
+        block = self.blocks[index]
+        if not block.markup or self._style is None:
+            return block
+        styled = self._styled.get(index)
+        if styled is None:
+            styled = self._apply_style(block, self._style)
+            self._styled[index] = styled
+            if len(self._styled) > STYLED_CACHE:
+                self._styled.popitem(last=False)
+        return styled
+
+    @staticmethod
+    def _apply_style(block: Block, style: InlineStyler) -> Block:
+        if block.kind is not BlockKind.TABLE:
+            return block._replace(runs=style(block.markup[0]), markup=())
+        columns = max(1, len(block.align))
+        cells = [style(markup) for markup in block.markup]
+        rows = tuple(tuple(cells[i : i + columns]) for i in range(0, len(cells), columns))
+        return block._replace(rows=rows, markup=())
+
+    def block_id(self, index: int) -> str:
+        """An id that depends only on a block's kind and source text.
+
+        It survives edits elsewhere in the file; identical blocks get a numeric
+        suffix in document order ("p1a2b3c4d5e6", "p1a2b3c4d5e6-2").
+        """
+        import hashlib  # loads OpenSSL: not at start-up
+
+        block = self.blocks[index]
+        source = self.text[block.start : block.end]
+        digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=5).hexdigest()
+        length, text = len(source), self.text
+        twins = sum(
+            1
+            for other in self.blocks[:index]
+            if other.end - other.start == length
+            and other.kind is block.kind
+            and text[other.start : other.end] == source
+        )
+        base = f"{block.kind.value[0]}{digest}"
+        return base if twins == 0 else f"{base}-{twins + 1}"
 
 
 def _build_tree(title: str, block_count: int, headings: list[Heading]) -> Section:

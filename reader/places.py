@@ -52,7 +52,8 @@ class Places:
         anchor = Anchor.from_span(document.text, start, end)
         section = document.section_of(block).title
         try:
-            return self.store.add_bookmark(self._document_id, anchor, passage.id, section, note)
+            block_id = document.block_id(block)
+            return self.store.add_bookmark(self._document_id, anchor, block_id, section, note)
         except (sqlite3.Error, PermissionError) as error:
             return f"The bookmark could not be saved: {error}"
 
@@ -77,7 +78,8 @@ class Places:
         anchor = Anchor.from_span(document.text, passage.start, max(end, passage.start + 1))
         progress = passage.start / max(1, len(document.text))
         try:
-            self.store.save_position(self._document_id, anchor, passage.id, progress)
+            block_id = document.block_id(block)
+            self.store.save_position(self._document_id, anchor, block_id, progress)
         except sqlite3.Error as error:
             return f"Your place could not be saved: {error}"
         return None

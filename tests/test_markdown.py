@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from textwrap import dedent
 
+import pytest
+
 from reader.document import BlockKind, ContainerKind, Inline
 from reader.outline import outline
-from reader.parsers import parse_markdown
+from reader.parsers import ParseCancelled
+from reader.parsers.markdown import parse_markdown
 
 
 def parse(text: str, name: str = "doc.md"):
@@ -84,7 +87,8 @@ def test_inline_styles_links_and_images() -> None:
     document = parse(
         "Some *em*, **strong**, `code`, ~~gone~~, [a link](https://x.test) ![a cat](cat.png)\n"
     )
-    runs = document.blocks[0].runs
+    assert document.blocks[0].runs == ()  # styled when first shown
+    runs = document.styled(0).runs
     styles = {run.text: run.style for run in runs}
     assert styles["em"] == Inline.EMPHASIS
     assert styles["strong"] == Inline.STRONG
@@ -92,15 +96,16 @@ def test_inline_styles_links_and_images() -> None:
     assert styles["gone"] == Inline.STRIKE
     link = next(run for run in runs if run.text == "a link")
     assert link.style == Inline.LINK and link.href == "https://x.test"
-    assert "[image: a cat]" in document.blocks[0].plain
+    assert "[image: a cat]" in document.styled(0).plain
 
 
 def test_raw_html_is_shown_as_text() -> None:
     document = parse('<div onclick="x()">\nhi\n</div>\n\nA <b>bold</b> claim.\n')
-    html, paragraph = document.blocks
+    html = document.blocks[0]
+    assert len(document.blocks) == 2
     assert html.kind is BlockKind.HTML
     assert html.literal == '<div onclick="x()">\nhi\n</div>'
-    assert paragraph.plain == "A <b>bold</b> claim."
+    assert document.styled(1).plain == "A <b>bold</b> claim."
 
 
 def test_tables_keep_their_cells() -> None:
@@ -111,7 +116,7 @@ def test_tables_keep_their_cells() -> None:
         | Ann  | *9*   |
         """
     )
-    table = document.blocks[0]
+    table = document.styled(0)
     assert table.kind is BlockKind.TABLE
     assert [[cell[0].text for cell in row] for row in table.rows] == [
         ["Name", "Score"],
@@ -169,10 +174,24 @@ def test_deep_nesting_keeps_all_the_text() -> None:
     text = (
         "Before\n\n" + "- " * 50 + "deep\n\n" + ">" * 60 + " quoted\n\nAfter\n\n# Heading\n\nEnd\n"
     )
-    plain = [block.plain for block in parse_markdown(text, "deep.md").blocks]
+    document = parse_markdown(text, "deep.md")
+    plain = [document.styled(i).plain for i in range(len(document.blocks))]
     assert plain == ["Before", "deep", "quoted", "After", "Heading", "End"]
 
 
 def test_table_column_alignment_is_kept() -> None:
     table = parse("| a | b | c | d |\n|:-|--:|:-:|---|\n| 1 | 2 | 3 | 4 |\n").blocks[0]
     assert table.align == ("left", "right", "center", "")
+
+
+def test_a_long_parse_stops_when_cancelled() -> None:
+    text = "".join(f"# Part {n}\n\n" + "Some text.\n\n" * 2000 for n in range(40))
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    with pytest.raises(ParseCancelled):
+        parse_markdown(text, "long.md", cancelled)
+    assert len(asked) == 3  # it stopped at the first chunk after being told

@@ -8,7 +8,7 @@ from conftest import BUNDLED
 
 from reader.document import BlockKind, ContainerKind, Document
 from reader.outline import outline
-from reader.parsers import parse_plain
+from reader.parsers.plaintext import parse_plain
 
 
 def tree(text: str) -> str:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from unittest.mock import patch
+
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.document import Document, Section
-from reader.parsers import parse_markdown, parse_plain
+from reader.outline import outline
+from reader.parsers import markdown
+from reader.parsers.markdown import parse_markdown
+from reader.parsers.plaintext import parse_plain
 from reader.widgets.line_index import LineIndex
 
 LINE_SHAPES = st.sampled_from(
@@ -44,11 +49,11 @@ def check_document(document: Document) -> None:
     text_length = len(document.text)
     previous_end = 0
     ids = set()
-    for block in document.blocks:
+    for index, block in enumerate(document.blocks):
         assert 0 <= block.start <= block.end <= text_length
         assert block.start >= previous_end
         previous_end = block.end
-        ids.add(block.id)
+        ids.add(document.block_id(index))
     assert len(ids) == len(document.blocks)
     assert document.sections[0] is document.root
     assert document.root.first_block == 0 and document.root.end_block == len(document.blocks)
@@ -91,11 +96,11 @@ def test_block_ids_survive_edits_elsewhere(head: str, tail: str) -> None:
     before = parse_plain(head + body + tail, "a")
     after = parse_plain("Inserted paragraph at the top.\n\n" + head + body + tail, "a")
     kept = {
-        b.id
-        for b in before.blocks
+        before.block_id(i)
+        for i, b in enumerate(before.blocks)
         if b.plain == "A paragraph that stays the same in both versions."
     }
-    assert kept <= {b.id for b in after.blocks}
+    assert kept <= {after.block_id(i) for i in range(len(after.blocks))}
 
 
 @given(
@@ -117,3 +122,60 @@ def test_line_index_tops_are_prefix_sums_after_any_corrections(
         assert index.block_at(top + height - 1) == block
         top += height
     assert index.total == top
+
+
+MARKDOWN_LINES = st.sampled_from(
+    [
+        "",
+        "",
+        "# Heading",
+        "## Sub heading",
+        "Paragraph text with *emphasis* and a [ref] link.",
+        "[ref]: https://example.test",
+        "- item",
+        "  - nested item",
+        "1. numbered item",
+        "    indented code",
+        "> quoted",
+        "```",
+        "````",
+        "~~~",
+        "  ```python",
+        "<pre>",
+        "</pre>",
+        "<!--",
+        "-->",
+        "<div>",
+        "</div>",
+        "<script>",
+        "</script>",
+        "| a | b |",
+        "|---|---|",
+        "Setext",
+        "---",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MARKDOWN_LINES, min_size=10, max_size=80).map("\n".join), st.integers(1, 200))
+@example("Intro\n\n```\ncode\n\n# not a heading\n```\n\n# Real\n", 1)
+@example("<!--\n\n# not a heading\n-->\n\n# Real\n", 1)
+def test_markdown_parsed_in_chunks_matches_one_parse(text: str, chunk: int) -> None:
+    whole = parse_markdown(text, "a.md")
+    with patch.object(markdown, "CHUNK", chunk):
+        pieces = parse_markdown(text, "a.md")
+    assert pieces.blocks == whole.blocks
+    assert outline(pieces) == outline(whole)
+    assert [pieces.styled(i) for i in range(len(pieces.blocks))] == [
+        whole.styled(i) for i in range(len(whole.blocks))
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab .,'\"-:;()?\n#=+"), max_size=120))
+def test_unmarked_inline_text_is_styled_as_markdown_it_would(markup: str) -> None:
+    md = markdown._markdown_it()
+    styler = markdown._InlineStyler(md, {})
+    slow = markdown._runs(md.inline.parse(markup.strip(), md, {}, []))
+    assert styler(markup.strip()) == slow

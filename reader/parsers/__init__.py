@@ -1,18 +1,30 @@
 """Parsers turn an article's text into a Document."""
 
+from collections.abc import Callable
+
 from reader.document import Document
-from reader.parsers.markdown import parse_markdown
-from reader.parsers.plaintext import parse_plain
-
-PARSERS = {"markdown": parse_markdown, "plain": parse_plain}
 
 
-def parse(text: str, kind: str, name: str) -> Document:
-    """Parse `text` as `kind` ("markdown" or "plain"); `name` is the fallback title."""
-    return PARSERS[kind](text, name)
+class ParseCancelled(Exception):
+    """A parse stopped because its `cancelled` callback said so."""
 
 
-def preview(text: str, kind: str, limit: int = 64 * 1024) -> str | None:
+def parse(text: str, kind: str, name: str, cancelled: Callable[[], bool] | None = None) -> Document:
+    """Parse `text` as `kind` ("markdown" or "plain"); `name` is the fallback title.
+
+    A long Markdown parse checks `cancelled` as it goes and raises ParseCancelled.
+    Each parser is imported on first use: markdown-it loads only for Markdown.
+    """
+    if kind == "markdown":
+        from reader.parsers.markdown import parse_markdown
+
+        return parse_markdown(text, name, cancelled)
+    from reader.parsers.plaintext import parse_plain
+
+    return parse_plain(text, name)
+
+
+def preview(text: str, kind: str, limit: int = 16 * 1024) -> str | None:
     """The beginning of a long text, cut where a parse of it alone is safe; None if short.
 
     Markdown is cut at a blank line outside fenced code; plain text at a blank line.

@@ -1,5 +1,9 @@
 """Parse Markdown (CommonMark plus tables and strikethrough) with markdown-it-py.
 
+Only markdown-it's block phase runs over the whole article, in chunks cut just
+before top-level `#` headings so that no more than one chunk's tokens exist at
+a time. Inline markup is styled per block when the block is first shown
+(`Document.styled`); heading titles are styled at once, for the tree.
 Raw HTML is kept as literal text, never interpreted. YAML front matter is not
 shown; its `title:` becomes the article's title.
 """
@@ -7,16 +11,15 @@ shown; its `title:` becomes the article's title.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.document import (
     Block,
-    BlockIds,
     BlockKind,
-    Cells,
     Container,
     ContainerKind,
     Document,
@@ -25,6 +28,7 @@ from reader.document import (
     Run,
     normalize_newlines,
 )
+from reader.parsers import ParseCancelled
 
 # Front matter: YAML-looking lines (key: value, indented or "- " continuations,
 # comments) between --- lines. A "---" rule at the top of an article is not it.
@@ -32,14 +36,32 @@ _FRONT_MATTER = re.compile(
     r"\A---[ \t]*\n(?P<body>(?:[A-Za-z_][\w-]*:.*\n)(?:(?:[A-Za-z_][\w-]*:|[ \t]|- |#).*\n)*)"
     r"(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
 )
-MAX_NESTING = 200  # markdown-it stops parsing (and drops the rest) past this depth
 _FRONT_TITLE = re.compile(r"^title:[ \t]*(?P<title>.+?)[ \t]*$", re.M)
+MAX_NESTING = 200  # markdown-it stops parsing (and drops the rest) past this depth
+CHUNK = 256 * 1024  # characters of Markdown parsed at a time
+
+# Where a chunk may end: a blank line before a `#` heading at the margin.
+# Such a heading closes any open list, quote, table or paragraph; it does not
+# close fenced code or an HTML block of types 1-5, which `_chunks` steps over.
+_CUT = re.compile(r"\n[ \t]*\n(?=#{1,6}(?:[ \t\n]|\Z))")
+_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`\n]*$)|~{3,})", re.M)
+_HTML_BLOCK = re.compile(
+    r"^ {0,3}(?:<(?P<tag>script|pre|style|textarea)(?=[\s>]|$)"
+    r"|(?P<open><!--|<\?|<!\[CDATA\[|<![A-Za-z]))",
+    re.M | re.I,
+)
+_HTML_END = {"<!--": "-->", "<?": "?>", "<![CDATA[": "]]>"}
+
 _INLINE_TOGGLES = {
     "em": Inline.EMPHASIS,
     "strong": Inline.STRONG,
     "s": Inline.STRIKE,
     "link": Inline.LINK,
 }
+# Inline markup with none of these characters (and no hard break) is plain text.
+_MARKUP = re.compile(r"[\\`*_\[\]<>&!~]| {2,}\n|\t")
+
+Env = MutableMapping[str, Any]
 
 
 def _markdown_it() -> MarkdownIt:
@@ -47,16 +69,26 @@ def _markdown_it() -> MarkdownIt:
     return MarkdownIt("commonmark", options).enable(["table", "strikethrough"])
 
 
-def parse_markdown(text: str, name: str) -> Document:
-    """Parse Markdown into a Document; `name` titles an article with no title of its own."""
+def parse_markdown(text: str, name: str, cancelled: Callable[[], bool] | None = None) -> Document:
+    """Parse Markdown into a Document; `name` titles an article with no title of its own.
+
+    `cancelled` is asked between chunks; when it answers True the parse raises
+    `ParseCancelled`.
+    """
     text = normalize_newlines(text)
     body, front_title = _split_front_matter(text)
-    tokens = _markdown_it().parse(body)
-    builder = _Builder(text)
-    builder.feed(tokens)
+    body = body.replace("\0", "\ufffd")  # as markdown-it would; the length is unchanged
+    md = _markdown_it()
+    env: Env = {}
+    style = _InlineStyler(md, env)
+    builder = _Builder(text, style)
+    for first_line, chunk in _chunks(body, CHUNK):
+        if cancelled is not None and cancelled():
+            raise ParseCancelled
+        builder.feed(md.block.parse(chunk, md, env, []) or [], first_line)
     first_h1 = next((h.title for h in builder.headings if h.level == 1), None)
     title = front_title or first_h1 or name
-    return Document(text, title, builder.blocks, builder.headings)
+    return Document(text, title, builder.blocks, builder.headings, style)
 
 
 def _split_front_matter(text: str) -> tuple[str, str | None]:
@@ -70,20 +102,103 @@ def _split_front_matter(text: str) -> tuple[str, str | None]:
     return blanked + text[match.end() :], title or None
 
 
-class _Builder:
-    """Walks markdown-it's token stream and collects blocks and headings."""
+def _chunks(body: str, size: int) -> Iterator[tuple[int, str]]:
+    """Split Markdown where parsing the pieces apart gives the same blocks.
 
-    def __init__(self, text: str) -> None:
+    Yields (number of the chunk's first line, chunk). Fenced code and HTML
+    blocks are stepped over whole; one that never closes keeps the rest together.
+    """
+    start = line = scanned = 0
+    position = size
+    while position < len(body):
+        cut = _CUT.search(body, position)
+        if cut is None:
+            break
+        scanned = _step_over_blocks(body, scanned, cut.start())
+        if scanned < 0:
+            break
+        if scanned > cut.start():  # the cut is inside a block: try after it
+            position = scanned
+            continue
+        end = cut.end()
+        yield line, body[start:end]
+        line += body.count("\n", start, end)
+        start, position = end, end + size
+    yield line, body[start:]
+
+
+def _step_over_blocks(body: str, position: int, cut: int) -> int:
+    """Step over the fenced code and HTML blocks that open in `[position, cut)`.
+
+    Returns `cut` when none is open there, the end of the line that closes the
+    last one when it closes after `cut`, or -1 when it never closes.
+    """
+    fence = _FENCE.search(body, position, cut)
+    html = _HTML_BLOCK.search(body, position, cut)
+    while fence or html:
+        opener = fence if html is None or (fence and fence.start() < html.start()) else html
+        assert opener is not None
+        if opener is fence:  # closed by a later line
+            after = body.find("\n", opener.start())
+            end = None if after < 0 else _closer(opener).search(body, after + 1)
+        else:  # closed on its own line or a later one
+            end = _closer(opener).search(body, opener.end())
+        if end is None:
+            return -1
+        line_end = body.find("\n", end.end())
+        position = len(body) if line_end < 0 else line_end
+        if position >= cut:
+            return position
+        if fence and fence.start() < position:
+            fence = _FENCE.search(body, position, cut)
+        if html and html.start() < position:
+            html = _HTML_BLOCK.search(body, position, cut)
+    return cut
+
+
+def _closer(opener: re.Match[str]) -> re.Pattern[str]:
+    """What ends a fenced code or HTML block, given the match that opened it."""
+    groups = opener.groupdict()
+    if groups.get("fence"):
+        marks = groups["fence"]
+        return re.compile(rf"^ {{0,3}}{re.escape(marks[0])}{{{len(marks)},}}[ \t]*$", re.M)
+    if groups.get("tag"):
+        return re.compile(rf"</{groups['tag']}>", re.I)
+    return re.compile(re.escape(_HTML_END.get(groups.get("open") or "", ">")))
+
+
+class _InlineStyler:
+    """Turns a block's inline Markdown into styled runs, with the article's link definitions."""
+
+    def __init__(self, md: MarkdownIt, env: Env) -> None:
+        self._md = md
+        self._env = env
+
+    def __call__(self, markup: str) -> tuple[Run, ...]:
+        if not _MARKUP.search(markup):  # the common case: nothing to style
+            text = " ".join(line.strip(" ") for line in markup.strip(" \n").split("\n"))
+            return (Run(text),) if text else ()
+        return _runs(self._md.inline.parse(markup, self._md, self._env, []))
+
+
+class _Builder:
+    """Walks markdown-it's block tokens and collects blocks and headings."""
+
+    def __init__(self, text: str, style: _InlineStyler) -> None:
         self.text = text
+        self.style = style
         self.line_starts = [0]
         self.line_starts.extend(m.end() for m in re.finditer("\n", text))
-        self.ids = BlockIds(text)
         self.blocks: list[Block] = []
         self.headings: list[Heading] = []
-        self.containers: list[Container] = []
+        self.containers: tuple[Container, ...] = ()
+        self.marker_pending = False  # a list item's first block is still to come
         self.ordered: list[bool] = []  # for each open list: is it numbered?
+        self.first_line = 0
 
-    def feed(self, tokens: Sequence[Token]) -> None:
+    def feed(self, tokens: Sequence[Token], first_line: int) -> None:
+        """Add the blocks of one chunk, whose first line is `first_line` of the article."""
+        self.first_line = first_line
         index = 0
         while index < len(tokens):
             index = self._token(tokens, index)
@@ -92,26 +207,27 @@ class _Builder:
         """Handle the token at `index`; return the index of the next one to handle."""
         token = tokens[index]
         kind = token.type
-        if kind == "blockquote_open":
-            self.containers.append(Container(ContainerKind.QUOTE))
-        elif kind in ("blockquote_close", "list_item_close"):
-            self.containers.pop()
+        if kind == "paragraph_open":
+            markup = tokens[index + 1].content
+            self._add(BlockKind.PARAGRAPH, token, markup=(markup,), tight=token.hidden)
+            return index + 3
+        if kind == "heading_open":
+            markup = tokens[index + 1].content
+            level = int(token.tag[1])
+            title = "".join(run.text for run in self.style(markup))
+            self.headings.append(Heading(len(self.blocks), level, title))
+            self._add(BlockKind.HEADING, token, markup=(markup,), level=level)
+            return index + 3
+        if kind == "list_item_open":
+            self._open(Container(ContainerKind.LIST_ITEM, self._marker(token), True))
+        elif kind in ("list_item_close", "blockquote_close"):
+            self.containers = self.containers[:-1]
         elif kind in ("bullet_list_open", "ordered_list_open"):
             self.ordered.append(kind == "ordered_list_open")
         elif kind in ("bullet_list_close", "ordered_list_close"):
             self.ordered.pop()
-        elif kind == "list_item_open":
-            self.containers.append(Container(ContainerKind.LIST_ITEM, self._marker(token), True))
-        elif kind == "heading_open":
-            runs = _runs(tokens[index + 1].children or [])
-            level = int(token.tag[1])
-            self.headings.append(Heading(len(self.blocks), level, _plain(runs)))
-            self._add(BlockKind.HEADING, token, runs=runs, level=level)
-            return index + 3
-        elif kind == "paragraph_open":
-            runs = _runs(tokens[index + 1].children or [])
-            self._add(BlockKind.PARAGRAPH, token, runs=runs, tight=token.hidden)
-            return index + 3
+        elif kind == "blockquote_open":
+            self._open(Container(ContainerKind.QUOTE))
         elif kind in ("fence", "code_block"):
             language = token.info.split()[0] if token.info.strip() else ""
             self._add(BlockKind.CODE, token, literal=token.content.rstrip("\n"), language=language)
@@ -123,6 +239,10 @@ class _Builder:
             return self._table(tokens, index)
         return index + 1
 
+    def _open(self, container: Container) -> None:
+        self.containers = (*self.containers, container)
+        self.marker_pending = self.marker_pending or container.first
+
     def _marker(self, token: Token) -> str:
         """ "•" for bullets; the item's own number and delimiter ("3.", "4)") for ordered lists."""
         if not (self.ordered and self.ordered[-1]):
@@ -131,41 +251,37 @@ class _Builder:
 
     def _table(self, tokens: Sequence[Token], index: int) -> int:
         opening = tokens[index]
-        rows: list[Cells] = []
-        row: list[tuple[Run, ...]] = []
+        cells: list[str] = []
         align: list[str] = []
         index += 1
         while tokens[index].type != "table_close":
             token = tokens[index]
             if token.type == "th_open":
                 align.append(str(token.attrs.get("style", "")).removeprefix("text-align:"))
-            elif token.type == "tr_open":
-                row = []
-            elif token.type == "tr_close":
-                rows.append(tuple(row))
             elif token.type == "inline":
-                row.append(_runs(token.children or []))
+                cells.append(token.content)
             index += 1
-        self._add(BlockKind.TABLE, opening, rows=tuple(rows), align=tuple(align))
+        self._add(BlockKind.TABLE, opening, markup=tuple(cells), align=tuple(align))
         return index + 1
 
-    def _add(self, kind: BlockKind, token: Token, **fields: object) -> None:
+    def _add(self, kind: BlockKind, token: Token, **fields: Any) -> None:
         start, end = self._span(token)
-        containers = tuple(self.containers)
-        self.blocks.append(
-            Block(self.ids(kind, start, end), kind, start, end, containers=containers, **fields)  # type: ignore[arg-type]
-        )
-        # Only the first block of a list item shows its marker.
-        self.containers = [
-            Container(c.kind, c.marker, False) if c.first else c for c in self.containers
-        ]
+        self.blocks.append(Block(kind, start, end, containers=self.containers, **fields))
+        if self.marker_pending:  # only the first block of a list item shows its marker
+            self.containers = tuple(
+                Container(c.kind, c.marker, False) if c.first else c for c in self.containers
+            )
+            self.marker_pending = False
 
     def _span(self, token: Token) -> tuple[int, int]:
         if token.map is None:
             return (0, 0)
         first, last = token.map
-        start = self.line_starts[min(first, len(self.line_starts) - 1)]
-        end = self.line_starts[last] - 1 if last < len(self.line_starts) else len(self.text)
+        first += self.first_line
+        last += self.first_line
+        starts = self.line_starts
+        start = starts[min(first, len(starts) - 1)]
+        end = starts[last] - 1 if last < len(starts) else len(self.text)
         return start, max(start, end)
 
 
@@ -196,7 +312,7 @@ def _runs(children: Sequence[Token]) -> tuple[Run, ...]:
                 style &= ~_INLINE_TOGGLES[base]
                 if base == "link":
                     href = ""
-        elif kind in ("text", "html_inline"):
+        elif kind in ("text", "text_special", "html_inline"):
             add(token.content)
         elif kind == "code_inline":
             add(token.content, Inline.CODE)
@@ -207,7 +323,3 @@ def _runs(children: Sequence[Token]) -> tuple[Run, ...]:
         elif kind == "image":
             add(f"[image: {token.content or 'untitled'}]", Inline.IMAGE)
     return tuple(runs)
-
-
-def _plain(runs: tuple[Run, ...]) -> str:
-    return "".join(run.text for run in runs)

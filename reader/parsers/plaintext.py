@@ -18,7 +18,6 @@ from itertools import pairwise
 
 from reader.document import (
     Block,
-    BlockIds,
     BlockKind,
     Container,
     ContainerKind,
@@ -94,7 +93,6 @@ def parse_plain(text: str, name: str) -> Document:
     levels = _Levels(
         has_title=any(item.title for item in items), section_break=_section_break(chunks)
     )
-    ids = BlockIds(text)
     blocks: list[Block] = []
     headings: list[Heading] = []
     title = next((item.text for item in items if item.title), name)
@@ -104,10 +102,8 @@ def parse_plain(text: str, name: str) -> Document:
         if item.kind is BlockKind.HEADING:
             level = levels.heading(item)
             headings.append(Heading(index, level, item.text))
-            block_id = ids(BlockKind.HEADING, chunk.start, chunk.end)
             blocks.append(
                 Block(
-                    block_id,
                     BlockKind.HEADING,
                     chunk.start,
                     chunk.end,
@@ -119,7 +115,7 @@ def parse_plain(text: str, name: str) -> Document:
         closing = levels.closing_section(item)
         if closing is not None:
             headings.append(Heading(index, closing, _excerpt(item.text), synthetic=True))
-        blocks.append(_body_block(item, ids))
+        blocks.append(_body_block(item))
     return Document(text, title, blocks, headings)
 
 
@@ -166,20 +162,18 @@ class _Levels:
         return self.parent_level if self.parent_level >= 2 else self.parent_level + 1
 
 
-def _body_block(item: _Item, ids: BlockIds) -> Block:
+def _body_block(item: _Item) -> Block:
     chunk = item.chunk
-    block_id = ids(item.kind, chunk.start, chunk.end)
     containers = (Container(ContainerKind.QUOTE),) if item.quote else ()
     if item.kind is BlockKind.PARAGRAPH:
         return Block(
-            block_id,
             item.kind,
             chunk.start,
             chunk.end,
             runs=(Run(item.text),),
             containers=containers,
         )
-    return Block(block_id, item.kind, chunk.start, chunk.end, literal=item.text)
+    return Block(item.kind, chunk.start, chunk.end, literal=item.text)
 
 
 def _section_break(chunks: list[_Chunk]) -> int:
