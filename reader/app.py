@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -13,17 +15,18 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Tree
+from textual.worker import get_current_worker
 
 from reader.document import Document, Section
 from reader.outline import label
-from reader.parsers import parse, preview
-from reader.places import Places
+from reader.parsers import ParseCancelled, parse, preview
 from reader.safe_text import visible_line
 from reader.source import Source
-from reader.store import Store
 from reader.widgets import ContentView, SectionTree
-from reader.widgets.bookmark_list import BookmarkList, Listed
-from reader.widgets.note_prompt import NotePrompt
+from reader.widgets.line_index import Shape, block_shapes
+
+if TYPE_CHECKING:
+    from reader.places import Places
 
 SAVE_DELAY = 0.5  # seconds of stillness before the place is saved
 SAVE_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
@@ -58,7 +61,8 @@ class ReaderApp(App[None]):
         super().__init__()
         self.source = source
         self.document: Document | None = None
-        self.places = Places(Store.open(), source.text, source.path)
+        self._complete = False  # the whole article is shown, not a preview of its start
+        self.places: Places | None = None  # opened after the first frame
         self._resumed = False  # saving waits until the stored place has been restored
         self._save_timer: Timer | None = None
         self._save_failed = False
@@ -74,25 +78,44 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         source = self.source
         self.sub_title = visible_line(source.name)
-        for notice in (source.notice, self.places.store.warning):
-            if notice:
-                self.notify(visible_line(notice), severity="warning", timeout=10, markup=False)
+        if source.notice:
+            self._warn(source.notice)
         loop = asyncio.get_running_loop()
         for signum in SAVE_SIGNALS:
             loop.add_signal_handler(signum, self._save_and_exit)
         head = preview(source.text, source.kind)
         document = parse(head if head is not None else source.text, source.kind, source.name)
         self._show(document, complete=head is None)
-        if head is not None:
-            self._parse_whole()
+        self.call_after_refresh(self._first_frame_shown, parse_rest=head is not None)
         self.query_one(ContentView).focus()
+
+    def _first_frame_shown(self, parse_rest: bool) -> None:
+        """Start what the first frame did not need: the collector, the store, the full parse."""
+        # The objects made so far live as long as the app: keep them out of
+        # every later collection, and collect again (see `cli.main`).
+        gc.freeze()
+        gc.enable()
+        from reader.places import Places  # SQLite loads here, not before the first frame
+        from reader.store import Store
+
+        self.places = Places(Store.open(), self.source.text, self.source.path)
+        if self.places.store.warning:
+            self._warn(self.places.store.warning)
+        if parse_rest:
+            self._parse_whole()
+        else:
+            self._resume()
+
+    def _warn(self, message: str) -> None:
+        self.notify(visible_line(message), severity="warning", timeout=10, markup=False)
 
     def on_unmount(self) -> None:
         self._save_place()
         loop = asyncio.get_running_loop()
         for signum in SAVE_SIGNALS:
             loop.remove_signal_handler(signum)
-        self.places.store.close()
+        if self.places is not None:
+            self.places.store.close()
 
     def _save_and_exit(self) -> None:
         """SIGTERM or SIGHUP (the terminal closed): keep the place, then quit."""
@@ -102,22 +125,35 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="parse")
     def _parse_whole(self) -> None:
         """Parse the whole article off the UI thread; the preview shows meanwhile."""
-        document = parse(self.source.text, self.source.kind, self.source.name)
-        self.call_from_thread(self._show, document, complete=True)
+        worker = get_current_worker()
+        try:
+            document = parse(
+                self.source.text, self.source.kind, self.source.name, lambda: worker.is_cancelled
+            )
+        except ParseCancelled:
+            return
+        shapes = block_shapes(document.blocks)
+        self.call_from_thread(self._show, document, shapes, complete=True)
 
-    def _show(self, document: Document, *, complete: bool) -> None:
+    def _show(
+        self, document: Document, shapes: list[Shape] | None = None, *, complete: bool
+    ) -> None:
         self.document = document
         self.title = visible_line(document.title)
         self.query_one(SectionTree).show_document(document)
         content = self.query_one(ContentView)
-        content.show_document(document)
+        content.show_document(document, shapes)
+        self._complete = complete
         if complete:
             self.post_message(self.Loaded())
-            if not self._resumed:
-                self.call_after_refresh(self._resume, document)  # once the pane has its size
+            if self.places is not None:  # else the first frame is still to come
+                self._resume()
 
-    def _resume(self, document: Document) -> None:
+    def _resume(self) -> None:
         """Go back to the stored place, unless the reader has already moved."""
+        document = self.document
+        if self._resumed or not self._complete or self.places is None or document is None:
+            return
         self._resumed = True
         content = self.query_one(ContentView)
         block = self.places.resume(document)
@@ -129,7 +165,7 @@ class ReaderApp(App[None]):
         self.notify(f"Resumed at {where} (g: start over)", timeout=4, markup=False)
 
     def _save_place(self) -> None:
-        if not self._resumed or self.document is None or self._passage < 0:
+        if self.places is None or not self._resumed or self.document is None or self._passage < 0:
             return
         problem = self.places.save(self.document, self._passage)
         if problem and not self._save_failed:
@@ -186,7 +222,8 @@ class ReaderApp(App[None]):
     def action_bookmark(self) -> None:
         """Bookmark the passage being read, asking for an optional note."""
         document, passage = self._place()
-        if document is None:
+        places = self.places
+        if document is None or places is None:
             return
         content = self.query_one(ContentView)
         selection = self.screen.selections.get(content)
@@ -195,13 +232,14 @@ class ReaderApp(App[None]):
             passage = document.block_at_offset(span[0])
             quote = document.text[span[0] : span[1]]
         else:
-            quote = document.blocks[passage].plain
+            quote = document.styled(passage).plain
         quote = quote.split("\n", 1)[0]
+        from reader.widgets.note_prompt import NotePrompt  # screens load when first opened
 
         def save(note: str | None) -> None:
             if note is None or self.document is not document:
                 return
-            result = self.places.bookmark(document, passage, note, span)
+            result = places.bookmark(document, passage, note, span)
             self.screen.clear_selection()
             if isinstance(result, str):
                 self.notify(visible_line(result), severity="error", markup=False)
@@ -213,10 +251,12 @@ class ReaderApp(App[None]):
 
     def action_bookmarks(self) -> None:
         """List this article's bookmarks; enter jumps to one."""
-        document = self.document
-        if document is None:
+        document, places = self.document, self.places
+        if document is None or places is None:
             return
-        listed = [Listed(b, block) for b, block in self.places.bookmarks(document)]
+        from reader.widgets.bookmark_list import BookmarkList, Listed
+
+        listed = [Listed(b, block) for b, block in places.bookmarks(document)]
         content = self.query_one(ContentView)
 
         def closed(block: int | None) -> None:
@@ -224,10 +264,12 @@ class ReaderApp(App[None]):
             if block is not None:
                 content.scroll_to_block(block)
 
-        self.push_screen(BookmarkList(self.places.store, listed), closed)
+        self.push_screen(BookmarkList(places.store, listed), closed)
 
     def _show_bookmarks(self, document: Document) -> None:
         """Bookmark markers in the gutter and counts in the tree."""
+        if self.places is None:
+            return
         blocks = [block for _, block in self.places.bookmarks(document) if block is not None]
         self.query_one(ContentView).mark_bookmarks(set(blocks))
         counts = Counter(document.section_of(block) for block in blocks)

@@ -7,6 +7,7 @@ path (write `./toc` to open a file called `toc`).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -63,6 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if options.path == "-" and not _reattach_terminal():
         return 2
+    # Starting up allocates a great deal and frees little: the cyclic collector
+    # would only slow the first frame. The app turns it back on after that frame.
+    gc.disable()
     from reader.app import ReaderApp  # Textual loads only when the app runs
 
     ReaderApp(source).run()

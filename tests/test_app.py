@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Header
 
@@ -410,3 +411,68 @@ async def test_deep_quotes_in_a_narrow_pane_lose_no_text(
         await settle(pilot)
         words = " ".join(screen_text(app).replace("▌", " ").replace("▎", " ").split())
         assert "deep quoted text here" in words
+
+
+def deep_markdown() -> str:
+    """Four heading levels: the tree opens two at first, the rest as the reader gets there."""
+    parts = ["# Manual\n\nIntro.\n"]
+    for part in range(1, 4):
+        parts.append(f"## Part {part}\n\nPart text.\n")
+        for chapter in range(1, 4):
+            parts.append(f"### Chapter {part}.{chapter}\n\nChapter text.\n")
+            for detail in range(1, 3):
+                parts.append(f"#### Detail {part}.{chapter}.{detail}\n\nDetail text.\n")
+    return "\n".join(parts)
+
+
+async def test_every_section_of_a_deep_tree_is_reached_and_shown_in_the_tree(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    app = make_app(deep_markdown(), kind="markdown", name="manual.md")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.document is not None
+        titles = [section.title for section in app.document.sections]
+        assert len(titles) == 1 + 3 + 9 + 18
+        for title in titles[1:]:
+            await pilot.press("right_square_bracket")
+            await settle(pilot)
+            assert highlighted(app) == title
+            assert top_line(app) == title
+
+
+async def test_opening_a_collapsed_section_in_the_tree_shows_its_children(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    app = make_app(deep_markdown(), kind="markdown", name="manual.md")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = app.query_one(SectionTree)
+        chapter = tree.root.children[0].children[0]
+        assert str(chapter.label) == "Chapter 1.1" and not chapter.is_expanded
+        await pilot.press("tab")
+        tree.move_cursor(chapter)
+        await pilot.press("space")
+        await settle(pilot)
+        assert chapter.is_expanded
+        assert [str(child.label) for child in chapter.children] == [
+            "Detail 1.1.1",
+            "Detail 1.1.2",
+        ]
+
+
+async def test_loaded_is_posted_once_the_whole_article_is_shown(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    text = "Long Article\n\n" + ("A paragraph of body text that goes on. " * 20 + "\n\n") * 400
+    app = make_app(text)
+    loaded: list[int] = []  # the length of the text shown each time Loaded arrives
+
+    def record(message: Message) -> None:
+        if isinstance(message, ReaderApp.Loaded) and app.document is not None:
+            loaded.append(len(app.document.text))
+
+    async with app.run_test(size=SIZE, message_hook=record) as pilot:
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert loaded == [len(text)]  # once, and not for the preview of the start

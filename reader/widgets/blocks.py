@@ -9,13 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pygments.lexers import get_lexer_by_name
-from pygments.util import ClassNotFound
 from rich import box
 from rich.console import Console, RenderableType
 from rich.segment import Segment
 from rich.style import Style
-from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 from textual.strip import Strip
@@ -134,6 +131,8 @@ def _literal(block: Block, width: int, palette: Palette, console: Console) -> li
     lexer = block.language if block.kind is BlockKind.CODE else ""
     lines: list[list[Segment]] = []
     if lexer and _known_lexer(lexer):
+        from rich.syntax import Syntax  # Pygments loads with the first highlighted block
+
         syntax = Syntax(
             code,
             lexer,
@@ -160,6 +159,9 @@ def _literal(block: Block, width: int, palette: Palette, console: Console) -> li
 
 @lru_cache(maxsize=64)
 def _known_lexer(name: str) -> bool:
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
     try:
         get_lexer_by_name(name)
     except ClassNotFound:

@@ -9,7 +9,6 @@ change of passage is posted as `ContentView.PassageChanged`.
 from __future__ import annotations
 
 import re
-from math import ceil
 
 from rich.segment import Segment
 from rich.style import Style
@@ -21,9 +20,9 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from reader.document import Block, BlockKind, ContainerKind, Document
+from reader.document import Document
 from reader.widgets.blocks import Palette, render_block
-from reader.widgets.line_index import LineIndex
+from reader.widgets.line_index import LineIndex, Shape, block_shapes, estimate, gap_after
 
 _DECORATION = frozenset({"▎", "◆", "▌", "•"})  # gutter and container marks, not article text
 MAX_COLUMN = 88
@@ -96,7 +95,7 @@ class ContentView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.document: Document | None = None
         self._index = LineIndex([])
-        self._stats: list[tuple[int, int]] = []
+        self._shapes: list[Shape] = []
         self._strips: LRUCache[tuple[int, int], list[Strip]] = LRUCache(4096)
         self._palette: Palette | None = None
         self._column = 0
@@ -114,15 +113,18 @@ class ContentView(ScrollView, can_focus=True):
         """Index of the block being read, or -1 with no document."""
         return self._passage
 
-    def show_document(self, document: Document) -> None:
-        """Show a document, keeping the reader's place if one was already shown."""
+    def show_document(self, document: Document, shapes: list[Shape] | None = None) -> None:
+        """Show a document, keeping the reader's place if one was already shown.
+
+        `shapes` are the document's `block_shapes`, if they were made ahead.
+        """
         previous = self.document
         anchor = None
         if previous is not None and previous.blocks and self._passage >= 0:
             row = self._index.top(self._passage) - round(self.scroll_y)
             anchor = (previous.blocks[self._passage].start, row)
         self.document = document
-        self._stats = [_block_stats(block) for block in document.blocks]
+        self._shapes = block_shapes(document.blocks) if shapes is None else shapes
         self._strips.clear()
         self._passage = self._announced = -1  # announce again: the tree was rebuilt
         self._bookmarked = set()
@@ -219,24 +221,8 @@ class ContentView(ScrollView, can_focus=True):
         self._column = self._column_width()
         self._anchor = None
         self._tail = 0
-        blocks = self.document.blocks if self.document else []
-        self._index = LineIndex(
-            [
-                _estimate(block, stats, self._column) + self._gap(i)
-                for i, (block, stats) in enumerate(zip(blocks, self._stats, strict=True))
-            ]
-        )
+        self._index = LineIndex(estimate(self._shapes, self._column))
         self._sync_virtual_size()
-
-    def _gap(self, index: int) -> int:
-        """Blank rows after a block: two before a heading, none inside a tight list, else one."""
-        blocks = self.document.blocks if self.document else []
-        if index + 1 >= len(blocks):
-            return 1
-        following = blocks[index + 1]
-        if following.kind is BlockKind.HEADING:
-            return 2
-        return 0 if blocks[index].tight and following.tight else 1
 
     def _place(self, block: int, row: int) -> None:
         """Scroll a block's top to `row` rows below the pane's top; it stays the passage."""
@@ -262,16 +248,17 @@ class ContentView(ScrollView, can_focus=True):
 
     def _measure(self, block: int) -> list[Strip]:
         """A block's strips at the column width, correcting its height in the index."""
+        document = self.document
+        assert document is not None
         key = (block, self._column)
         strips = self._strips.get(key)
         if strips is None:
-            assert self.document is not None
             strips = render_block(
-                self.document.blocks[block], self._column, self._get_palette(), self.app.console
+                document.styled(block), self._column, self._get_palette(), self.app.console
             )
             self._strips[key] = strips
         if not self._index.is_exact(block):
-            self._index.set_exact(block, len(strips) + self._gap(block))
+            self._index.set_exact(block, len(strips) + gap_after(document.blocks, block))
         return strips
 
     def _measure_from(self, block: int, rows: int) -> None:
@@ -487,25 +474,3 @@ class ContentView(ScrollView, can_focus=True):
                 dark=self.app.current_theme.dark,
             )
         return self._palette
-
-
-def _block_stats(block: Block) -> tuple[int, int]:
-    """(characters, line breaks) of a block's text, for estimating its height."""
-    text = block.plain
-    return len(text), text.count("\n")
-
-
-def _estimate(block: Block, stats: tuple[int, int], column: int) -> int:
-    """Rows a block will probably take at a column width (before it is rendered)."""
-    chars, breaks = stats
-    kind = block.kind
-    if kind is BlockKind.RULE:
-        return 1
-    if kind in (BlockKind.CODE, BlockKind.PREFORMATTED, BlockKind.HTML):
-        return breaks + 1
-    if kind is BlockKind.TABLE:
-        return len(block.rows) + 3
-    indent = sum(2 if c.kind is ContainerKind.QUOTE else 3 for c in block.containers)
-    width = max(1, column - indent)
-    rule = 1 if kind is BlockKind.HEADING and block.level <= 2 else 0
-    return rule + breaks + max(1, ceil(chars * 1.08 / width))

@@ -8,6 +8,57 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate
+from math import ceil
+
+from reader.document import Block, BlockKind, ContainerKind
+
+# A block's shape: (rows at any width, characters to wrap (-1: none), columns of indent).
+Shape = tuple[int, int, int]
+WRAP_SLACK = 1.08  # wrapped lines end short of the column by about this much
+
+
+def block_shapes(blocks: list[Block]) -> list[Shape]:
+    """What a block's height depends on, for estimating it at any width.
+
+    Pure and done once per document (off the UI thread for long ones); the
+    gap after each block is included.
+    """
+    shapes: list[Shape] = []
+    literal = (BlockKind.CODE, BlockKind.PREFORMATTED, BlockKind.HTML)
+    for index, block in enumerate(blocks):
+        gap = gap_after(blocks, index)
+        kind = block.kind
+        if kind is BlockKind.RULE:
+            shapes.append((1 + gap, -1, 0))
+        elif kind in literal:
+            shapes.append((block.literal.count("\n") + 1 + gap, -1, 0))
+        elif kind is BlockKind.TABLE:
+            rows = len(block.rows) or len(block.markup) // max(1, len(block.align))
+            shapes.append((rows + 3 + gap, -1, 0))
+        else:
+            text = block.plain
+            indent = sum(2 if c.kind is ContainerKind.QUOTE else 3 for c in block.containers)
+            fixed = gap + text.count("\n") + (kind is BlockKind.HEADING and block.level <= 2)
+            shapes.append((fixed, len(text), indent))
+    return shapes
+
+
+def gap_after(blocks: list[Block], index: int) -> int:
+    """Blank rows after a block: two before a heading, none inside a tight list, else one."""
+    if index + 1 >= len(blocks):
+        return 1
+    following = blocks[index + 1]
+    if following.kind is BlockKind.HEADING:
+        return 2
+    return 0 if blocks[index].tight and following.tight else 1
+
+
+def estimate(shapes: list[Shape], column: int) -> list[int]:
+    """Estimated heights (gaps included) of blocks at a column width."""
+    return [
+        fixed if chars < 0 else fixed + max(1, ceil(chars * WRAP_SLACK / max(1, column - indent)))
+        for fixed, chars, indent in shapes
+    ]
 
 
 class LineIndex:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.text import Text, TextType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -29,42 +29,59 @@ class SectionTree(Tree[Section]):
     """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("", id=id)
+        super().__init__(Text(), id=id)
         self.auto_expand = False
         self.guide_depth = 2
         self._section_nodes: dict[Section, TreeNode[Section]] = {}
+        self._counts: dict[Section, int] = {}
 
     def show_document(self, document: Document) -> None:
-        """Replace the tree with a document's sections."""
+        """Replace the tree with a document's sections.
+
+        Nodes are made only for sections whose parent is open: a long article's
+        deeper levels are added when they are first opened.
+        """
         self.clear()
         root = self.root
-        root.set_label(_label(document.root))
+        root.set_label(self._label(document.root))
         root.data = document.root
         self._section_nodes = {document.root: root}
-        stack = [(root, child) for child in reversed(document.root.children)]
-        while stack:
-            parent, section = stack.pop()
-            node = parent.add(
-                _label(section),
-                data=section,
-                expand=section.depth < EXPANDED_DEPTH,
-                allow_expand=bool(section.children),
-            )
-            self._section_nodes[section] = node
-            stack.extend((node, child) for child in reversed(section.children))
+        self._counts = {}
+        self._add_child_nodes(root, depth=0)
         root.expand()
+
+    def process_label(self, label: TextType) -> Text:
+        """Labels are single-line Text already (`safe_text.visible_line`): use them as they are."""
+        return label if isinstance(label, Text) else super().process_label(label)
+
+    def _add_child_nodes(self, node: TreeNode[Section], depth: int) -> None:
+        """Give a node its child nodes (once), opening them down to `EXPANDED_DEPTH`."""
+        section = node.data
+        if section is None or node.children or not section.children:
+            return
+        for child in section.children:
+            opened = depth + 1 < EXPANDED_DEPTH and bool(child.children)
+            child_node = node.add(self._label(child), data=child, allow_expand=bool(child.children))
+            self._section_nodes[child] = child_node
+            if opened:
+                self._add_child_nodes(child_node, depth + 1)
+                child_node.expand()
+
+    def _on_tree_node_expanded(self, event: Tree.NodeExpanded[Section]) -> None:
+        self._add_child_nodes(event.node, EXPANDED_DEPTH)
 
     def show_bookmark_counts(self, counts: dict[Section, int]) -> None:
         """Show how many bookmarks each section holds (its own passages, not its children's)."""
-        for section, node in self._section_nodes.items():
-            label = _label(section)
-            if counts.get(section):
-                label.append(f" ◆{counts[section]}", style="bold")
-            node.set_label(label)
+        changed = set(self._counts) | set(counts)
+        self._counts = dict(counts)
+        for section in changed:
+            node = self._section_nodes.get(section)
+            if node is not None:
+                node.set_label(self._label(section))
 
     def follow(self, section: Section) -> None:
         """Highlight a section (without selecting it), opening its parents."""
-        node = self._section_nodes.get(section)
+        node = self._node(section)
         if node is None or node is self.cursor_node:
             return
         parent = node.parent
@@ -75,10 +92,28 @@ class SectionTree(Tree[Section]):
         # Node lines are rebuilt on the next refresh; move once they are.
         self.call_after_refresh(self._move_to, node)
 
+    def _node(self, section: Section) -> TreeNode[Section] | None:
+        """A section's node, adding the nodes on the way to it if they are not there yet."""
+        path = []
+        ancestor: Section | None = section
+        while ancestor is not None and ancestor not in self._section_nodes:
+            path.append(ancestor)
+            ancestor = ancestor.parent
+        if ancestor is None:
+            return None  # not a section of the document shown
+        for step in reversed(path):
+            parent = self._section_nodes[step.parent] if step.parent else None
+            if parent is None:
+                return None
+            self._add_child_nodes(parent, EXPANDED_DEPTH)
+        return self._section_nodes.get(section)
+
     def _move_to(self, node: TreeNode[Section]) -> None:
         self.move_cursor(node, animate=False)
         self.scroll_to_node(node, animate=False)
 
-
-def _label(section: Section) -> Text:
-    return Text(label(section), style="italic dim" if section.synthetic else "")
+    def _label(self, section: Section) -> Text:
+        text = Text(label(section), style="italic dim" if section.synthetic else "")
+        if self._counts.get(section):
+            text.append(f" ◆{self._counts[section]}", style="bold")
+        return text
