@@ -36,7 +36,7 @@ _BULLET = re.compile(r"^(?:[-*+•‣◦▪]\s+|\(?[0-9a-zA-Z]{1,3}[.)]\s+)")
 _UNDERLINE = re.compile(r"^\s*([=\-~^*#+_])\1{2,}\s*$")
 _RULE = re.compile(r"^\s*([-*_=~#•·])(?:\s*\1){2,}\s*$")
 _COLUMNS = re.compile(r"[^\s.!?:;]\s{2,}\S|\|.*\||\+[-=]{2,}|[─│┌┐└┘├┤┬┴┼═║]|\.{4,}")
-_SYMBOLS = frozenset("{}[]()<>;=/\\|_#*^~`$@")
+_NO_SYMBOLS = str.maketrans("", "", "{}[]()<>;=/\\|_#*^~`$@")  # deletes code-like symbols
 _SENTENCE_END = ".,;:"
 _GAPS = re.compile(r"[^\s.!?:;] {3,}\S")
 _CHAPTER = re.compile(
@@ -208,7 +208,9 @@ def _chunks(text: str) -> list[_Chunk]:
 
 
 def _indent(line: str) -> int:
-    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
+    if "\t" in line:
+        line = line.expandtabs(8)
+    return len(line) - len(line.lstrip())
 
 
 def _measure(chunks: list[_Chunk]) -> tuple[int, int]:
@@ -403,7 +405,7 @@ def _layout_matters(lines: list[str]) -> bool:
     if columns * 3 >= len(lines):
         return True
     chars = "".join(lines).replace(" ", "")
-    symbols = sum(1 for c in chars if c in _SYMBOLS)
+    symbols = len(chars) - len(chars.translate(_NO_SYMBOLS))
     return bool(chars) and symbols / len(chars) > 0.08
 
 
