@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import signal
+import sys
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from reader.parsers import ParseCancelled, parse, preview
 from reader.safe_text import visible_line
 from reader.source import Source
 from reader.widgets import ContentView, SectionTree
+from reader.widgets.blocks import prepare_highlighting
 from reader.widgets.line_index import Shape, block_shapes
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 
 SAVE_DELAY = 0.5  # seconds of stillness before the place is saved
 SAVE_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+PARSE_SWITCH_INTERVAL = 0.0005  # seconds the parse thread may keep the interpreter lock
 
 
 class ReaderApp(App[None]):
@@ -90,11 +93,7 @@ class ReaderApp(App[None]):
         self.query_one(ContentView).focus()
 
     def _first_frame_shown(self, parse_rest: bool) -> None:
-        """Start what the first frame did not need: the collector, the store, the full parse."""
-        # The objects made so far live as long as the app: keep them out of
-        # every later collection, and collect again (see `cli.main`).
-        gc.freeze()
-        gc.enable()
+        """Start what the first frame did not need: the store, then the full parse."""
         from reader.places import Places  # SQLite loads here, not before the first frame
         from reader.store import Store
 
@@ -104,7 +103,17 @@ class ReaderApp(App[None]):
         if parse_rest:
             self._parse_whole()
         else:
-            self._resume()
+            self._started()
+
+    def _started(self) -> None:
+        """The first frame is up and the whole article is in: collect again, resume the place."""
+        # Start-up and the parse allocate a great deal and leave almost no garbage
+        # (see `cli.main`): the collector, off until now, would have paused every
+        # thread to scan it all. What exists now lives as long as the article:
+        # keep it out of every later collection.
+        gc.freeze()
+        gc.enable()
+        self._resume()
 
     def _warn(self, message: str) -> None:
         self.notify(visible_line(message), severity="warning", timeout=10, markup=False)
@@ -126,13 +135,23 @@ class ReaderApp(App[None]):
     def _parse_whole(self) -> None:
         """Parse the whole article off the UI thread; the preview shows meanwhile."""
         worker = get_current_worker()
+        # This thread holds the interpreter lock for the switch interval whenever
+        # the UI thread wants it (5 ms by default, many times per frame): make it
+        # hand over sooner while it works.
+        switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(PARSE_SWITCH_INTERVAL)
         try:
-            document = parse(
-                self.source.text, self.source.kind, self.source.name, lambda: worker.is_cancelled
-            )
+            if self.document is not None:  # the preview's code blocks are highlighted soon
+                prepare_highlighting({b.language for b in self.document.blocks if b.language})
+            source = self.source
+            document = parse(source.text, source.kind, source.name, lambda: worker.is_cancelled)
+            shapes = block_shapes(document.blocks)
+            if self.places is not None:
+                self.places.identify()  # hashing megabytes would stall the UI thread
         except ParseCancelled:
             return
-        shapes = block_shapes(document.blocks)
+        finally:
+            sys.setswitchinterval(switch_interval)
         self.call_from_thread(self._show, document, shapes, complete=True)
 
     def _show(
@@ -147,7 +166,7 @@ class ReaderApp(App[None]):
         if complete:
             self.post_message(self.Loaded())
             if self.places is not None:  # else the first frame is still to come
-                self._resume()
+                self._started()
 
     def _resume(self) -> None:
         """Go back to the stored place, unless the reader has already moved."""

@@ -11,12 +11,14 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from reader import __version__
-from reader.anchoring import resolve
 from reader.safe_text import visible_line
 from reader.source import ArticleError, Source, load
-from reader.store import Store
+
+if TYPE_CHECKING:
+    from reader.store import Store
 
 KEYS = """\
 keys:
@@ -65,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.path == "-" and not _reattach_terminal():
         return 2
     # Starting up allocates a great deal and frees little: the cyclic collector
-    # would only slow the first frame. The app turns it back on after that frame.
+    # would only slow it down. The app turns it back on once the article is in.
     gc.disable()
     from reader.app import ReaderApp  # Textual loads only when the app runs
 
@@ -96,6 +98,8 @@ def toc(args: Sequence[str]) -> int:
 def bookmarks(args: Sequence[str]) -> int:
     """`reader bookmarks [PATH] [--format F]`: bookmarks as text, JSON or Markdown."""
     from reader import export
+    from reader.anchoring import resolve
+    from reader.store import fingerprint
 
     parser = argparse.ArgumentParser(
         prog="reader bookmarks",
@@ -111,7 +115,7 @@ def bookmarks(args: Sequence[str]) -> int:
         source = _load_or_report(options.path)
         if source is None:
             return 2
-        document = store.find_document(source.text, source.path)
+        document = store.find_document(fingerprint(source.text), source.path)
         found = store.bookmarks(document) if document is not None else []
     else:
         found = store.bookmarks()
@@ -142,6 +146,8 @@ SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
 
 
 def _open_store() -> Store:
+    from reader.store import Store
+
     store = Store.open()
     if store.warning:
         print(f"reader: {visible_line(store.warning)}", file=sys.stderr)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reader.anchoring import Anchor, resolve
 from reader.document import Document
-from reader.store import Bookmark, Store
+from reader.store import Bookmark, Store, fingerprint
 
 QUOTE_CHARS = 64  # how much of a passage's start is quoted to find it again
 
@@ -24,12 +24,19 @@ class Places:
         self.store = store
         self._text = text
         self._path = path
+        self._identity: str | None = None
         self._document_id: int | None = None
+
+    def identify(self) -> str:
+        """The text's fingerprint, computed once (this may be called off the UI thread)."""
+        if self._identity is None:
+            self._identity = fingerprint(self._text)
+        return self._identity
 
     def resume(self, document: Document) -> int | None:
         """The block to resume at, or None for the start (new article, or place not found)."""
         try:
-            self._document_id = self.store.document(self._text, self._path, document.title)
+            self._document_id = self.store.document(self.identify(), self._path, document.title)
             position = self.store.position(self._document_id)
         except sqlite3.Error:
             return None

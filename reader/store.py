@@ -194,14 +194,13 @@ class Store:
 
     # -- documents ----------------------------------------------------------
 
-    def document(self, text: str, path: Path | None, title: str) -> int:
-        """The id of an article's state, creating it if new.
+    def document(self, identity: str, path: Path | None, title: str) -> int:
+        """The id of an article's state, creating it if new; `identity` is its `fingerprint`.
 
         The same text at a new path keeps its state (the file moved); new text
         at a known path keeps it too (the file was edited; anchors re-find
         their passages). Nothing is deleted because a file is missing.
         """
-        identity = fingerprint(text)
         shown_path = str(path) if path is not None else None
         now = time.time()
         if not self.writable:
@@ -223,9 +222,9 @@ class Store:
             )
             return found
 
-    def find_document(self, text: str, path: Path | None) -> int | None:
+    def find_document(self, identity: str, path: Path | None) -> int | None:
         """The id of an article's state if it has any (never creates one)."""
-        return self._find_document(fingerprint(text), str(path) if path is not None else None)
+        return self._find_document(identity, str(path) if path is not None else None)
 
     def document_info(self, document: int) -> tuple[str, str | None]:
         """An article's title and last known path."""

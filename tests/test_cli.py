@@ -129,12 +129,12 @@ def test_control_characters_in_file_names_are_shown_harmlessly(tmp_path: Path) -
 def _bookmark_bundled(note: str, passage: str, path: Path | None = None) -> None:
     from reader.anchoring import Anchor
     from reader.source import load
-    from reader.store import Store
+    from reader.store import Store, fingerprint
 
     source = load(str(path) if path else None)
     store = Store.open()
     document = store.document(
-        source.text, source.path, "Amazon invests $4B in Anthropic AI startup"
+        fingerprint(source.text), source.path, "Amazon invests $4B in Anthropic AI startup"
     )
     start = source.text.index(passage)
     anchor = Anchor.from_span(source.text, start, start + len(passage))

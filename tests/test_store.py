@@ -41,16 +41,17 @@ def test_the_default_location_honours_xdg_data_home(isolated_dirs: Path) -> None
 
 def test_a_document_keeps_its_state_when_moved_or_edited(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
-    first = store.document(TEXT, Path("/articles/a.txt"), "Title")
-    assert store.document(TEXT.replace("\n", "\r\n"), Path("/moved/a.txt"), "Title") == first
-    assert store.document(TEXT + "\nAn added line.\n", Path("/moved/a.txt"), "Title") == first
-    assert store.document("Something else entirely.", Path("/other.txt"), "Other") != first
+    moved, other = Path("/moved/a.txt"), Path("/other.txt")
+    first = store.document(fingerprint(TEXT), Path("/articles/a.txt"), "Title")
+    assert store.document(fingerprint(TEXT.replace("\n", "\r\n")), moved, "Title") == first
+    assert store.document(fingerprint(TEXT + "\nAn added line.\n"), moved, "Title") == first
+    assert store.document(fingerprint("Something else entirely."), other, "Other") != first
     assert fingerprint("a  \nb\n") == fingerprint("a\r\nb")
 
 
 def test_positions_and_bookmarks_round_trip(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
-    document = store.document(TEXT, None, "Title")
+    document = store.document(fingerprint(TEXT), None, "Title")
     assert store.position(document) is None
     store.save_position(document, anchor(passage="First paragraph"), "p1", 0.1)
     store.save_position(document, anchor(), "p2", 0.5)
@@ -82,7 +83,7 @@ def test_a_damaged_database_is_kept_aside_and_a_new_one_started(
     kept = list(tmp_path.glob(f"{DATABASE_NAME}.damaged-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == content
     assert str(kept[0]) in store.warning
-    store.add_bookmark(store.document(TEXT, None, "T"), anchor(), "p", "T")
+    store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), anchor(), "p", "T")
 
 
 def test_someone_elses_database_is_kept_aside(tmp_path: Path) -> None:
@@ -101,7 +102,7 @@ def test_an_empty_file_becomes_a_fresh_store(tmp_path: Path) -> None:
 
 def test_a_newer_database_is_opened_read_only(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
-    document = store.document(TEXT, None, "Title")
+    document = store.document(fingerprint(TEXT), None, "Title")
     store.add_bookmark(document, anchor(), "p2", "Title")
     store.close()
     with sqlite3.connect(tmp_path / DATABASE_NAME) as db:
@@ -119,14 +120,14 @@ def test_an_unusable_data_directory_keeps_state_for_the_session_only(tmp_path: P
     store = Store.open(blocker / "reader")
     assert store.writable and store.warning is not None
     assert store.warning.startswith("Nothing will be saved")
-    document = store.document(TEXT, None, "Title")
+    document = store.document(fingerprint(TEXT), None, "Title")
     store.add_bookmark(document, anchor(), "p2", "Title")
     assert len(store.bookmarks()) == 1
 
 
 def _add_bookmarks(folder: str, worker: int, count: int) -> None:
     store = Store.open(Path(folder))
-    document = store.document(TEXT, None, "Title")
+    document = store.document(fingerprint(TEXT), None, "Title")
     for n in range(count):
         store.add_bookmark(document, anchor(), f"p{n}", "Title", f"worker {worker} #{n}")
     store.close()

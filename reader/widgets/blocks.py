@@ -6,6 +6,7 @@ as markup), after control characters have been made visible.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -155,6 +156,17 @@ def _literal(block: Block, width: int, palette: Palette, console: Console) -> li
         [pad, *Strip(line).crop_extend(0, inner, palette.code_block), pad]
         for line in (lines or [[]])
     ]
+
+
+def prepare_highlighting(languages: Iterable[str]) -> None:
+    """Load Pygments and these languages' lexers now rather than at the first code block.
+
+    Imports are slow on a busy interpreter: call this off the UI thread.
+    """
+    import rich.syntax  # noqa: F401
+
+    for language in languages:
+        _known_lexer(language)
 
 
 @lru_cache(maxsize=64)
