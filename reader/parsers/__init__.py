@@ -24,7 +24,10 @@ def parse(text: str, kind: str, name: str, cancelled: Callable[[], bool] | None 
     return parse_plain(text, name)
 
 
-def preview(text: str, kind: str, limit: int = 16 * 1024) -> str | None:
+PREVIEW_CHARS = 16 * 1024  # about the first screens of an article
+
+
+def preview(text: str, kind: str, limit: int = PREVIEW_CHARS) -> str | None:
     """The beginning of a long text, cut where a parse of it alone is safe; None if short.
 
     Markdown is cut at a blank line outside fenced code; plain text at a blank line.
