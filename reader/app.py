@@ -161,7 +161,7 @@ class ReaderApp(App[None]):
         self.title = visible_line(document.title)
         self.query_one(SectionTree).show_document(document)
         content = self.query_one(ContentView)
-        content.show_document(document, shapes)
+        content.show_document(document, shapes, partial=not complete)
         self._complete = complete
         if complete:
             self.post_message(self.Loaded())

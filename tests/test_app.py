@@ -11,6 +11,7 @@ from textual.widgets import Header
 from reader.app import ReaderApp
 from reader.source import Source
 from reader.widgets import ContentView, SectionTree
+from reader.widgets.content import LOADING_MESSAGE
 
 SIZE = (120, 40)
 SECTION_ORDER = [
@@ -476,3 +477,16 @@ async def test_loaded_is_posted_once_the_whole_article_is_shown(
         await app.workers.wait_for_complete()
         await settle(pilot)
         assert loaded == [len(text)]  # once, and not for the preview of the start
+
+
+async def test_the_end_of_a_preview_says_the_rest_is_loading(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    app = make_app("Short Article\n\nOne paragraph, the whole article.\n")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.document is not None
+        assert LOADING_MESSAGE not in screen_text(app)
+        app._show(app.document, complete=False)  # what the app shows while the rest parses
+        await settle(pilot)
+        assert LOADING_MESSAGE in screen_text(app)

@@ -29,6 +29,7 @@ MAX_COLUMN = 88
 GUTTER = "▎ "
 BOOKMARK = "◆ "
 EMPTY_MESSAGE = "This article is empty."
+LOADING_MESSAGE = "… the rest of the article is loading"
 
 
 class ContentView(ScrollView, can_focus=True):
@@ -105,6 +106,7 @@ class ContentView(ScrollView, can_focus=True):
         self._anchor: tuple[int, int, int] | None = None  # (block, line in it, scroll row)
         self._tail = 0  # blank rows after the end, so a jump can put any block at the top
         self._bookmarked: set[int] = set()
+        self._partial = False  # the document is the start of a longer article
 
     # -- public API ---------------------------------------------------------
 
@@ -113,10 +115,13 @@ class ContentView(ScrollView, can_focus=True):
         """Index of the block being read, or -1 with no document."""
         return self._passage
 
-    def show_document(self, document: Document, shapes: list[Shape] | None = None) -> None:
+    def show_document(
+        self, document: Document, shapes: list[Shape] | None = None, *, partial: bool = False
+    ) -> None:
         """Show a document, keeping the reader's place if one was already shown.
 
-        `shapes` are the document's `block_shapes`, if they were made ahead.
+        `shapes` are the document's `block_shapes`, if they were made ahead;
+        `partial` says more of the article is coming (a line at the end says so).
         """
         previous = self.document
         anchor = None
@@ -124,6 +129,7 @@ class ContentView(ScrollView, can_focus=True):
             row = self._index.top(self._passage) - round(self.scroll_y)
             anchor = (previous.blocks[self._passage].start, row)
         self.document = document
+        self._partial = partial
         self._shapes = block_shapes(document.blocks) if shapes is None else shapes
         self._strips.clear()
         self._passage = self._announced = -1  # announce again: the tree was rebuilt
@@ -318,18 +324,21 @@ class ContentView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         style = self.rich_style
         row = round(self.scroll_y) + y
+        blank = Strip.blank(width, style)
         if self.document is None:
-            return Strip.blank(width, style)
+            return blank
         if not self.document.blocks:
-            return self._message_line(y, width, style)
+            return self._message_line(EMPTY_MESSAGE, width, style) if y == 1 else blank
         if row >= self._index.total:
-            return Strip.blank(width, style)
+            return blank
+        if self._partial and row == self._index.total - 1:  # the gap after the last block
+            return self._message_line(LOADING_MESSAGE, width, style)
         block = self._index.block_at(row)
         strips = self._measure(block)
         line = row - self._index.top(block)
         margin = self._margin()
         if line >= len(strips):
-            return Strip.blank(width, style)
+            return blank
         palette = self._get_palette()
         if line == 0 and block in self._bookmarked:
             gutter = Segment(BOOKMARK, palette.bookmark)
@@ -410,12 +419,11 @@ class ContentView(ScrollView, can_focus=True):
         """Blank columns left of the gutter that centre the column in a wide pane."""
         return max(0, (self.scrollable_content_region.width - self._column - len(GUTTER)) // 2)
 
-    def _message_line(self, y: int, width: int, style: Style) -> Strip:
-        if y != 1:
-            return Strip.blank(width, style)
+    def _message_line(self, message: str, width: int, style: Style) -> Strip:
+        """A muted line of our own (not article text), centred."""
         muted = style + self.get_component_rich_style("content--muted")
-        margin = max(0, (width - len(EMPTY_MESSAGE)) // 2)
-        return Strip([Segment(" " * margin, style), Segment(EMPTY_MESSAGE, muted)]).crop_extend(
+        margin = max(0, (width - len(message)) // 2)
+        return Strip([Segment(" " * margin, style), Segment(message, muted)]).crop_extend(
             0, width, style
         )
 
