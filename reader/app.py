@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Tree
+from textual.widgets import Footer, Tree
 from textual.worker import get_current_worker
 
 from reader.document import Document, Section
@@ -26,6 +26,7 @@ from reader.source import Source
 from reader.widgets import ContentView, SectionTree
 from reader.widgets.blocks import prepare_highlighting
 from reader.widgets.line_index import Shape, block_shapes
+from reader.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from reader.places import Places
@@ -72,7 +73,7 @@ class ReaderApp(App[None]):
         self._passage = -1  # the block being read, as last reported by the content pane
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="main"):
             yield SectionTree(id="tree")
             yield ContentView(id="content")

@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 from textual.message import Message
 from textual.pilot import Pilot
-from textual.widgets import Header
 
 from reader.app import ReaderApp
 from reader.source import Source
 from reader.widgets import ContentView, SectionTree
 from reader.widgets.content import LOADING_MESSAGE
+from reader.widgets.title_bar import TitleBar
 
 SIZE = (120, 40)
 SECTION_ORDER = [
@@ -54,7 +54,7 @@ async def test_opens_the_bundled_article_with_title_tree_and_text(bundled_app: R
         await settle(pilot)
         app = bundled_app
         assert app.title == "Amazon invests $4B in Anthropic AI startup"
-        assert app.query_one(Header).screen_title == app.title
+        assert app.title in str(app.query_one(TitleBar).render())
         tree = app.query_one(SectionTree)
         assert [str(child.label) for child in tree.root.children] == [
             "The Anthropic Advantage",
