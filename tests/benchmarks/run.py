@@ -510,8 +510,12 @@ def targets(floor: list[AppRun], summaries: list[Summary], sizes: list[str]) -> 
             at_least=30,
         ),
         _target(
-            "MarkdownViewer peak RSS ≥ 3 × ours",
-            [(s, s.peer_rss / s.rss) for s in markdown if s.peer_rss],
+            "MarkdownViewer peak RSS ≥ 3 × ours, Markdown 250 KB – 1 MB",
+            [
+                (s, s.peer_rss / s.rss)
+                for s in markdown
+                if s.peer_rss and s.row.article.scale in ("250k", "1m")
+            ],
             at_least=3,
         ),
         _target(
