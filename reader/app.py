@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Tree
+from textual.widgets import Tree
 from textual.worker import get_current_worker
 
 from reader.document import Document, Section
@@ -25,6 +25,7 @@ from reader.safe_text import visible_line
 from reader.source import Source
 from reader.widgets import ContentView, SectionTree
 from reader.widgets.blocks import prepare_highlighting
+from reader.widgets.key_bar import KeyBar
 from reader.widgets.line_index import Shape, block_shapes
 from reader.widgets.title_bar import TitleBar
 
@@ -40,9 +41,10 @@ class ReaderApp(App[None]):
     """A section tree beside a scrolling article."""
 
     TITLE = "reader"
+    AUTO_FOCUS = "ContentView"  # the article has the keys from the start
     CSS = """
     #main { height: 1fr; }
-    Footer { background: $panel; }
+    KeyBar { background: $panel; }
     """
 
     BINDINGS = [
@@ -77,7 +79,7 @@ class ReaderApp(App[None]):
         with Horizontal(id="main"):
             yield SectionTree(id="tree")
             yield ContentView(id="content")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         source = self.source
@@ -91,7 +93,6 @@ class ReaderApp(App[None]):
         document = parse(head if head is not None else source.text, source.kind, source.name)
         self._show(document, complete=head is None)
         self.call_after_refresh(self._first_frame_shown, parse_rest=head is not None)
-        self.query_one(ContentView).focus()
 
     def _first_frame_shown(self, parse_rest: bool) -> None:
         """Start what the first frame did not need: the store, then the full parse."""

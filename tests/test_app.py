@@ -11,6 +11,7 @@ from reader.app import ReaderApp
 from reader.source import Source
 from reader.widgets import ContentView, SectionTree
 from reader.widgets.content import LOADING_MESSAGE
+from reader.widgets.key_bar import KeyBar
 from reader.widgets.title_bar import TitleBar
 
 SIZE = (120, 40)
@@ -225,16 +226,36 @@ async def test_q_quits(bundled_app: ReaderApp) -> None:
         assert not bundled_app.is_running
 
 
-async def test_footer_shows_the_main_keys_even_at_80_columns(bundled_app: ReaderApp) -> None:
+async def test_key_bar_shows_the_main_keys_even_at_80_columns(bundled_app: ReaderApp) -> None:
     async with bundled_app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        footer = bundled_app.screen.query_one("Footer")
-        keys = [key for key in footer.query("FooterKey") if key.key_display != "^p"]
-        shown = " ".join(str(key.render()) for key in keys)
-        for entry in ("space Page", "tab Pane", "] Next", "[ Prev", "m Mark", "b Marks", "t Tree"):
+        bar = bundled_app.query_one(KeyBar)
+        shown = bar.render().plain
+        for entry in (
+            "spacePage",
+            "tabPane",
+            "]Next",
+            "[Prev",
+            "mMark",
+            "bMarks",
+            "tTree",
+            "qQuit",
+        ):
             assert entry in shown
-        assert "q Quit" in shown
-        assert max(key.region.right for key in keys) <= 80 - len("^p palette")
+        assert shown.rstrip().endswith("^ppalette")
+        assert len(shown) <= 80
+
+
+async def test_clicking_a_key_in_the_key_bar_presses_it(bundled_app: ReaderApp) -> None:
+    async with bundled_app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = bundled_app.query_one(KeyBar).render().plain
+        await pilot.click(KeyBar, offset=(shown.index("]Next") + 1, 0))
+        await settle(pilot)
+        assert highlighted(bundled_app) == "The Anthropic Advantage"
+        await pilot.click(KeyBar, offset=(shown.index("tTree") + 1, 0))
+        await settle(pilot)
+        assert not bundled_app.query_one(SectionTree).display
 
 
 async def test_resize_rewraps_and_keeps_the_passage_in_view(bundled_app: ReaderApp) -> None:

@@ -28,6 +28,8 @@ class Listed:
 class BookmarkList(ModalScreen[int | None]):
     """Newest first; dismisses with the block to jump to, or None."""
 
+    AUTO_FOCUS = "*"  # the app's own picks the article pane
+
     BINDINGS = [
         Binding("escape", "close", "Close"),
         Binding("e", "edit", "Edit note"),

@@ -16,6 +16,8 @@ QUOTE_PREVIEW = 70
 class NotePrompt(ModalScreen[str | None]):
     """Asks for an optional note; dismisses with the note ("" for none) or None if cancelled."""
 
+    AUTO_FOCUS = "*"  # the app's own picks the article pane
+
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     DEFAULT_CSS = """
