@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from textwrap import dedent
 
+import pytest
 from conftest import BUNDLED
 
 from reader.document import BlockKind, ContainerKind, Document
 from reader.outline import outline
+from reader.parsers import ParseCancelled
 from reader.parsers.plaintext import parse_plain
 
 
@@ -545,3 +547,16 @@ def test_a_wide_table_does_not_stop_reflow() -> None:
     table = "\n".join(f"  {n:<30}{n * 2:<30}{n * 3:<30}{n * 4:<16}" for n in range(8))
     document = parse_plain("Essay\n\n" + prose + "\n" + table + "\n", "e")
     assert "\n" not in document.blocks[1].plain
+
+
+def test_a_long_parse_stops_when_cancelled() -> None:
+    text = "Title\n\n" + "A line of body text that goes on.\n\n" * 1000
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 1
+
+    with pytest.raises(ParseCancelled):
+        parse_plain(text, "long.txt", cancelled)
+    assert len(asked) == 2  # it stopped at the next pass after being told

@@ -12,7 +12,7 @@ class ParseCancelled(Exception):
 def parse(text: str, kind: str, name: str, cancelled: Callable[[], bool] | None = None) -> Document:
     """Parse `text` as `kind` ("markdown" or "plain"); `name` is the fallback title.
 
-    A long Markdown parse checks `cancelled` as it goes and raises ParseCancelled.
+    A long parse checks `cancelled` as it goes and raises ParseCancelled.
     Each parser is imported on first use: markdown-it loads only for Markdown.
     """
     if kind == "markdown":
@@ -21,7 +21,7 @@ def parse(text: str, kind: str, name: str, cancelled: Callable[[], bool] | None 
         return parse_markdown(text, name, cancelled)
     from reader.parsers.plaintext import parse_plain
 
-    return parse_plain(text, name)
+    return parse_plain(text, name, cancelled)
 
 
 PREVIEW_CHARS = 16 * 1024  # about the first screens of an article

@@ -13,6 +13,7 @@ matters (code, tables, ASCII art) are kept as preformatted text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -26,6 +27,7 @@ from reader.document import (
     Run,
     normalize_newlines,
 )
+from reader.parsers import ParseCancelled
 
 MAX_HEADING_CHARS = 80
 MAX_HEADING_WORDS = 14
@@ -83,12 +85,24 @@ class _Item:
     title: bool = False
 
 
-def parse_plain(text: str, name: str) -> Document:
-    """Parse plain text into a Document; `name` titles an article without a title line."""
+def parse_plain(text: str, name: str, cancelled: Callable[[], bool] | None = None) -> Document:
+    """Parse plain text into a Document; `name` titles an article without a title line.
+
+    `cancelled` is asked between the passes; when it answers True the parse
+    raises `ParseCancelled`.
+    """
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise ParseCancelled
+
     text = normalize_newlines(text)
     chunks = _chunks(text)
+    check()
     base_indent, wrap_width = _measure(chunks)
+    check()
     items = _classify(chunks, base_indent, wrap_width)
+    check()
     _resolve_candidates(items)
     levels = _Levels(
         has_title=any(item.title for item in items), section_break=_section_break(chunks)
