@@ -30,6 +30,7 @@ from reader.widgets.line_index import Shape, block_shapes
 from reader.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from reader.parsers.ahead import ParsedAhead
     from reader.places import Places
 
 SAVE_DELAY = 0.5  # seconds of stillness before the place is saved
@@ -63,9 +64,11 @@ class ReaderApp(App[None]):
     class Loaded(Message):
         """The whole article is in the tree and the pane: every section can be reached."""
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, ahead: ParsedAhead | None = None) -> None:
+        """`ahead` is the start of the article being parsed by another process, if it is."""
         super().__init__()
         self.source = source
+        self._ahead = ahead
         self.document: Document | None = None
         self._complete = False  # the whole article is shown, not a preview of its start
         self.places: Places | None = None  # opened after the first frame
@@ -90,7 +93,10 @@ class ReaderApp(App[None]):
         for signum in SAVE_SIGNALS:
             loop.add_signal_handler(signum, self._save_and_exit)
         head = preview(source.text, source.kind)
-        document = parse(head if head is not None else source.text, source.kind, source.name)
+        start = source.text if head is None else head
+        document = self._ahead.document() if self._ahead is not None else None
+        if document is None or document.text != start:
+            document = parse(start, source.kind, source.name)
         self._show(document, complete=head is None)
         self.call_after_refresh(self._first_frame_shown, parse_rest=head is not None)
 

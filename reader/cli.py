@@ -69,9 +69,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Starting up allocates a great deal and frees little: the cyclic collector
     # would only slow it down. The app turns it back on once the article is in.
     gc.disable()
+    from reader.parsers import preview
+    from reader.parsers.ahead import parse_ahead
+
+    start = preview(source.text, source.kind) or source.text
+    ahead = parse_ahead(start, source.kind, source.name)  # before Textual loads, in parallel
     from reader.app import ReaderApp  # Textual loads only when the app runs
 
-    ReaderApp(source).run()
+    ReaderApp(source, ahead).run()
     return 0
 
 

@@ -180,6 +180,7 @@ class Document:
         self.text = text
         self.title = title
         self.blocks = blocks
+        self.headings = headings
         self._style = style
         self._styled: OrderedDict[int, Block] = OrderedDict()
         self.root = _build_tree(title, len(blocks), headings)

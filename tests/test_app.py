@@ -8,6 +8,7 @@ from textual.message import Message
 from textual.pilot import Pilot
 
 from reader.app import ReaderApp
+from reader.parsers.ahead import parse_ahead
 from reader.source import Source
 from reader.widgets import ContentView, SectionTree
 from reader.widgets.content import LOADING_MESSAGE
@@ -511,3 +512,18 @@ async def test_the_end_of_a_preview_says_the_rest_is_loading(
         app._show(app.document, complete=False)  # what the app shows while the rest parses
         await settle(pilot)
         assert LOADING_MESSAGE in screen_text(app)
+
+
+async def test_markdown_parsed_ahead_in_another_process_shows_the_same_screen() -> None:
+    text = deep_markdown() + "\nSome *styled* text with `code` and a [link](https://x.test).\n"
+    source = Source(text, "manual.md", "markdown")
+    screens = []
+    for ahead in (None, parse_ahead(text, "markdown", "manual.md")):
+        app = ReaderApp(source, ahead)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("G")
+            await settle(pilot)
+            screens.append(screen_text(app))
+    assert screens[0] == screens[1]
+    assert "Some styled text with code and a link." in screens[0]
