@@ -9,75 +9,103 @@ the write end of a pipe. Lines written to it, times from `time.monotonic()`
     stall <seconds>            the longest the event loop was late, from the first
                                frame to Loaded (only when Loaded comes after it)
 
-The probe adds handlers under new names (with `@on`), so the app's own
-handlers still run, and it stops nothing.
+`reader.cli.main` runs unchanged: it imports the app (and Textual) only after
+its own start-up work, so the probe swaps in its subclass of ReaderApp as
+`reader.app` is imported, not before. The subclass adds handlers under new
+names (with `@on`), so the app's own handlers still run, and it stops nothing.
 """
 
 from __future__ import annotations
 
-import gc
+import asyncio
+import importlib.abc
+import importlib.util
+import os
+import sys
+import time
+from collections.abc import Sequence
+from importlib.machinery import ModuleSpec
+from types import ModuleType
+from typing import Any
 
-# `reader` turns the collector off before it imports the app (see reader.cli.main);
-# the probe imports the app first, to subclass it, so it does the same here.
-gc.disable()
-
-import asyncio  # noqa: E402
-import os  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-
-from textual import events, on  # noqa: E402
-
-import reader.app  # noqa: E402
-from reader.cli import main  # noqa: E402
-from reader.source import Source  # noqa: E402
-from reader.widgets import ContentView  # noqa: E402
+from reader.cli import main
 
 EVENTS_FD_VARIABLE = "BENCHMARK_EVENTS_FD"  # the same name as in terminal.py
 TICK = 0.01  # seconds between the stall watcher's wake-ups
 
 
-class ProbeApp(reader.app.ReaderApp):
-    """The reader app, reporting Loaded, passage changes and event-loop stalls."""
+def probe_app(base: Any) -> Any:
+    """A subclass of `base` (reader.app.ReaderApp) that reports to the events pipe."""
+    from textual import events, on
 
-    def __init__(self, source: Source) -> None:
-        super().__init__(source)
-        self._probe_fd = int(os.environ[EVENTS_FD_VARIABLE])
-        self._probe_loaded = False
-        self._probe_watcher: asyncio.Task[None] | None = None
+    from reader.widgets import ContentView
 
-    def _probe_report(self, *fields: object) -> None:
-        os.write(self._probe_fd, (" ".join(map(str, fields)) + "\n").encode())
+    class ProbeApp(base):  # type: ignore[misc, valid-type]
+        """The reader app, reporting Loaded, passage changes and event-loop stalls."""
 
-    @on(events.Mount)
-    def _probe_mounted(self) -> None:
-        # Runs before the app's on_mount, so this callback comes before the background parse.
-        self.call_after_refresh(self._probe_watch_stalls)
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._probe_fd = int(os.environ[EVENTS_FD_VARIABLE])
+            self._probe_loaded = False
+            self._probe_watcher: asyncio.Task[None] | None = None
 
-    @on(reader.app.ReaderApp.Loaded)
-    def _probe_article_loaded(self) -> None:
-        sections = len(self.document.sections) if self.document is not None else 0
-        self._probe_report("loaded", time.monotonic(), sections)
-        self._probe_loaded = True
+        def _probe_report(self, *fields: object) -> None:
+            os.write(self._probe_fd, (" ".join(map(str, fields)) + "\n").encode())
 
-    @on(ContentView.PassageChanged)
-    def _probe_passage_changed(self, event: ContentView.PassageChanged) -> None:
-        self._probe_report("passage", event.block, time.monotonic())
+        @on(events.Mount)
+        def _probe_mounted(self) -> None:
+            # Runs before the app's on_mount: this callback comes before the background parse.
+            self.call_after_refresh(self._probe_watch_stalls)
 
-    def _probe_watch_stalls(self) -> None:
-        if not self._probe_loaded:  # a short article is whole at once: nothing to watch
-            self._probe_watcher = asyncio.create_task(self._probe_stalls())
+        @on(base.Loaded)
+        def _probe_article_loaded(self) -> None:
+            sections = len(self.document.sections) if self.document is not None else 0
+            self._probe_report("loaded", time.monotonic(), sections)
+            self._probe_loaded = True
 
-    async def _probe_stalls(self) -> None:
-        """Sleep TICK at a time until Loaded, keeping the worst lateness of a wake-up."""
-        worst = 0.0
-        while not self._probe_loaded:
-            expected = time.monotonic() + TICK
-            await asyncio.sleep(TICK)
-            worst = max(worst, time.monotonic() - expected)
-        self._probe_report("stall", worst)
+        @on(ContentView.PassageChanged)
+        def _probe_passage_changed(self, event: ContentView.PassageChanged) -> None:
+            self._probe_report("passage", event.block, time.monotonic())
+
+        def _probe_watch_stalls(self) -> None:
+            if not self._probe_loaded:  # a short article is whole at once: nothing to watch
+                self._probe_watcher = asyncio.create_task(self._probe_stalls())
+
+        async def _probe_stalls(self) -> None:
+            """Sleep TICK at a time until Loaded, keeping the worst lateness of a wake-up."""
+            worst = 0.0
+            while not self._probe_loaded:
+                expected = time.monotonic() + TICK
+                await asyncio.sleep(TICK)
+                worst = max(worst, time.monotonic() - expected)
+            self._probe_report("stall", worst)
+
+    return ProbeApp
+
+
+class _ProbeOnImport(importlib.abc.MetaPathFinder):
+    """Finds `reader.app` as usual and, once it has run, swaps in the probe's subclass."""
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        if name != "reader.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            return spec
+        loader = spec.loader
+        run_module = loader.exec_module
+
+        def exec_module(module: ModuleType) -> None:
+            run_module(module)
+            module.ReaderApp = probe_app(module.ReaderApp)  # type: ignore[attr-defined]
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
 
 
 if __name__ == "__main__":
-    reader.app.ReaderApp = ProbeApp  # type: ignore[misc]  # cli imports it from here
+    sys.meta_path.insert(0, _ProbeOnImport())
     sys.exit(main(sys.argv[1:]))
