@@ -70,8 +70,9 @@ class Terminal:
     """A child process on a pseudo-terminal of `size` (columns, rows).
 
     `watch` is text to note the first drawing of (`watch_seen_at`); with `events`
-    the child gets an events pipe. Every wait has a timeout; a wait that sees the
-    child exit raises ChildError. Use it as a context manager: leaving kills and
+    the child gets an events pipe; with `record` all its output is kept
+    (`transcript`). Every wait has a timeout; a wait that sees the child exit
+    raises ChildError. Use it as a context manager: leaving kills and
     reaps the child if it is still there.
     """
 
@@ -83,6 +84,7 @@ class Terminal:
         size: tuple[int, int] = (120, 40),
         watch: str = "",
         events: bool = False,
+        record: bool = False,
     ) -> None:
         self.argv = list(argv)
         self.frames = 0  # complete frames received
@@ -94,6 +96,7 @@ class Terminal:
         self.status: int | None = None
         self.quit_in_time = False  # whether quit() saw the child exit on its own
         self._tail = b""
+        self.transcript: bytearray | None = bytearray() if record else None  # all output
         self._sync = _Matcher(SYNC_QUERY)
         self._end = _Matcher(END_FRAME)
         self._watch = _Matcher(watch.encode()) if watch else None
@@ -267,6 +270,8 @@ class Terminal:
             return
         self.output_at = now
         self._tail = (self._tail + data)[-TAIL_BYTES:]
+        if self.transcript is not None:
+            self.transcript.extend(data)
         if self._sync.feed(data):
             os.write(self.master, SYNC_ANSWER)
         frames = self._end.feed(data)
