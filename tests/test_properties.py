@@ -7,11 +7,13 @@ from unittest.mock import patch
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from reader.anchoring import Anchor, resolve
 from reader.document import Document, Section
 from reader.outline import outline
-from reader.parsers import markdown
+from reader.parsers import markdown, parse
 from reader.parsers.markdown import parse_markdown
 from reader.parsers.plaintext import parse_plain
+from reader.source import ArticleError, decode
 from reader.widgets.line_index import LineIndex
 
 LINE_SHAPES = st.sampled_from(
@@ -179,3 +181,34 @@ def test_unmarked_inline_text_is_styled_as_markdown_it_would(markup: str) -> Non
     styler = markdown._InlineStyler(md, {})
     slow = markdown._runs(md.inline.parse(markup.strip(), md, {}, []))
     assert styler(markup.strip()) == slow
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=600), st.sampled_from(["markdown", "plain"]))
+def test_any_bytes_are_refused_with_a_message_or_parsed_into_a_sound_document(
+    data: bytes, kind: str
+) -> None:
+    try:
+        text, _notice = decode(data, "fuzz")
+    except ArticleError as error:
+        assert "\n" not in str(error) and str(error).startswith("fuzz: ")
+        return
+    document = parse(text, kind, "fuzz")
+    check_document(document)
+    for index in range(len(document.blocks)):  # styling never fails either
+        document.styled(index)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300), st.text(max_size=300), st.data())
+def test_an_anchor_in_any_text_is_found_again_or_orphaned_never_an_error(
+    before: str, after: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(before)))
+    end = data.draw(st.integers(start, len(before)))
+    anchor = Anchor.from_span(before, start, end)
+    match = resolve(anchor, after)
+    if match is not None:
+        assert 0 <= match.start <= match.end <= len(after)
+    if before == after and end > start:
+        assert match is not None and after[match.start : match.end] == before[start:end]
