@@ -163,6 +163,7 @@ MARKDOWN_LINES = st.sampled_from(
 @given(st.lists(MARKDOWN_LINES, min_size=10, max_size=80).map("\n".join), st.integers(1, 200))
 @example("Intro\n\n```\ncode\n\n# not a heading\n```\n\n# Real\n", 1)
 @example("<!--\n\n# not a heading\n-->\n\n# Real\n", 1)
+@example("</pre>\n  ```python\n\n```\n\n# in code: the html block hid the first fence\n", 1)
 def test_markdown_parsed_in_chunks_matches_one_parse(text: str, chunk: int) -> None:
     whole = parse_markdown(text, "a.md")
     with patch.object(markdown, "CHUNK", chunk):

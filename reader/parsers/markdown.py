@@ -2,7 +2,7 @@
 
 Only markdown-it's block phase runs over the whole article, in chunks cut just
 before top-level `#` headings so that no more than one chunk's tokens exist at
-a time. Inline markup is styled per block when the block is first shown
+a time (`_pieces`). Inline markup is styled per block when the block is first shown
 (`Document.styled`); heading titles are styled at once, for the tree.
 Raw HTML is kept as literal text, never interpreted. YAML front matter is not
 shown; its `title:` becomes the article's title.
@@ -11,7 +11,7 @@ shown; its `title:` becomes the article's title.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -40,17 +40,8 @@ _FRONT_TITLE = re.compile(r"^title:[ \t]*(?P<title>.+?)[ \t]*$", re.M)
 MAX_NESTING = 200  # markdown-it stops parsing (and drops the rest) past this depth
 CHUNK = 256 * 1024  # characters of Markdown parsed at a time
 
-# Where a chunk may end: a blank line before a `#` heading at the margin.
-# Such a heading closes any open list, quote, table or paragraph; it does not
-# close fenced code or an HTML block of types 1-5, which `_chunks` steps over.
+# Where a chunk may end: a blank line before a `#` heading at the margin (see `_pieces`).
 _CUT = re.compile(r"\n[ \t]*\n(?=#{1,6}(?:[ \t\n]|\Z))")
-_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`\n]*$)|~{3,})", re.M)
-_HTML_BLOCK = re.compile(
-    r"^ {0,3}(?:<(?P<tag>script|pre|style|textarea)(?=[\s>]|$)"
-    r"|(?P<open><!--|<\?|<!\[CDATA\[|<![A-Za-z]))",
-    re.M | re.I,
-)
-_HTML_END = {"<!--": "-->", "<?": "?>", "<![CDATA[": "]]>"}
 
 _INLINE_TOGGLES = {
     "em": Inline.EMPHASIS,
@@ -82,10 +73,18 @@ def parse_markdown(text: str, name: str, cancelled: Callable[[], bool] | None = 
     env: Env = {}
     style = _InlineStyler(md, env)
     builder = _Builder(text, style)
-    for first_line, chunk in _chunks(body, CHUNK):
+    first_line, pending = 0, ""
+    pieces = _pieces(body, CHUNK)
+    for piece, last in zip(pieces, [*pieces[1:], None], strict=True):
         if cancelled is not None and cancelled():
             raise ParseCancelled
-        builder.feed(md.block.parse(chunk, md, env, []) or [], first_line)
+        pending += piece
+        tokens = md.block.parse(pending, md, env, []) or []
+        if last is not None and _open_at_end(tokens, pending):
+            continue  # the cut fell inside fenced code or raw HTML: parse it with the next
+        builder.feed(tokens, first_line)
+        first_line += pending.count("\n")
+        pending = ""
     first_h1 = next((h.title for h in builder.headings if h.level == 1), None)
     title = front_title or first_h1 or name
     return Document(text, title, builder.blocks, builder.headings, style)
@@ -102,69 +101,35 @@ def _split_front_matter(text: str) -> tuple[str, str | None]:
     return blanked + text[match.end() :], title or None
 
 
-def _chunks(body: str, size: int) -> Iterator[tuple[int, str]]:
-    """Split Markdown where parsing the pieces apart gives the same blocks.
+def _pieces(body: str, size: int) -> list[str]:
+    """Cut Markdown about every `size` characters, at a blank line before a `#` heading.
 
-    Yields (number of the chunk's first line, chunk). Fenced code and HTML
-    blocks are stepped over whole; one that never closes keeps the rest together.
+    Such a heading ends any list, quote, table or paragraph open before it, so the
+    pieces parse apart as they do together, unless the cut falls in fenced code or
+    an HTML block: `_open_at_end` tells, and the piece is parsed with the next.
     """
-    start = line = scanned = 0
-    position = size
-    while position < len(body):
-        cut = _CUT.search(body, position)
+    pieces = []
+    start = 0
+    while start + size < len(body):
+        cut = _CUT.search(body, start + size)
         if cut is None:
             break
-        scanned = _step_over_blocks(body, scanned, cut.start())
-        if scanned < 0:
-            break
-        if scanned > cut.start():  # the cut is inside a block: try after it
-            position = scanned
-            continue
-        end = cut.end()
-        yield line, body[start:end]
-        line += body.count("\n", start, end)
-        start, position = end, end + size
-    yield line, body[start:]
+        pieces.append(body[start : cut.end()])
+        start = cut.end()
+    pieces.append(body[start:])
+    return pieces
 
 
-def _step_over_blocks(body: str, position: int, cut: int) -> int:
-    """Step over the fenced code and HTML blocks that open in `[position, cut)`.
-
-    Returns `cut` when none is open there, the end of the line that closes the
-    last one when it closes after `cut`, or -1 when it never closes.
-    """
-    fence = _FENCE.search(body, position, cut)
-    html = _HTML_BLOCK.search(body, position, cut)
-    while fence or html:
-        opener = fence if html is None or (fence and fence.start() < html.start()) else html
-        assert opener is not None
-        if opener is fence:  # closed by a later line
-            after = body.find("\n", opener.start())
-            end = None if after < 0 else _closer(opener).search(body, after + 1)
-        else:  # closed on its own line or a later one
-            end = _closer(opener).search(body, opener.end())
-        if end is None:
-            return -1
-        line_end = body.find("\n", end.end())
-        position = len(body) if line_end < 0 else line_end
-        if position >= cut:
-            return position
-        if fence and fence.start() < position:
-            fence = _FENCE.search(body, position, cut)
-        if html and html.start() < position:
-            html = _HTML_BLOCK.search(body, position, cut)
-    return cut
-
-
-def _closer(opener: re.Match[str]) -> re.Pattern[str]:
-    """What ends a fenced code or HTML block, given the match that opened it."""
-    groups = opener.groupdict()
-    if groups.get("fence"):
-        marks = groups["fence"]
-        return re.compile(rf"^ {{0,3}}{re.escape(marks[0])}{{{len(marks)},}}[ \t]*$", re.M)
-    if groups.get("tag"):
-        return re.compile(rf"</{groups['tag']}>", re.I)
-    return re.compile(re.escape(_HTML_END.get(groups.get("open") or "", ">")))
+def _open_at_end(tokens: Sequence[Token], piece: str) -> bool:
+    """Whether fenced code or raw HTML at the top level runs to the end of `piece`."""
+    lines = piece.count("\n")
+    return any(
+        token.type in ("fence", "html_block")
+        and token.level == 0
+        and token.map is not None
+        and token.map[1] >= lines
+        for token in reversed(tokens[-3:])
+    )
 
 
 class _InlineStyler:
