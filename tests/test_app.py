@@ -527,3 +527,26 @@ async def test_markdown_parsed_ahead_in_another_process_shows_the_same_screen() 
             screens.append(screen_text(app))
     assert screens[0] == screens[1]
     assert "Some styled text with code and a link." in screens[0]
+
+
+async def test_hundreds_of_sections_side_by_side_are_grouped_and_each_is_reached(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    text = "# Changelog\n\n" + "".join(f"## Release {n}\n\nFixes.\n\n" for n in range(1, 451))
+    app = make_app(text, kind="markdown", name="CHANGES.md")
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        groups = [str(node.label) for node in app.query_one(SectionTree).root.children]
+        assert groups[0] == "1–100: Release 1" and groups[-1] == "401–450: Release 401"
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await settle(pilot)
+        assert highlighted(app) == "Release 2"
+        await pilot.press("G")
+        await settle(pilot)
+        assert app.document is not None
+        reading = app.document.section_of(app.query_one(ContentView).passage).title
+        assert reading.startswith("Release 44") and highlighted(app) == reading
+        tree = app.query_one(SectionTree)
+        assert tree.cursor_node is not None and tree.cursor_node.parent is not None
+        assert str(tree.cursor_node.parent.label) == "401–450: Release 401"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from rich.text import Text, TextType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -10,6 +12,8 @@ from reader.document import Document, Section
 from reader.outline import label
 
 EXPANDED_DEPTH = 2  # deeper sections start collapsed, and open as the reader reaches them
+GROUP_OVER = 200  # more sections than this side by side are shown in groups
+GROUP_SIZE = 100
 
 
 class SectionTree(Tree[Section]):
@@ -33,19 +37,22 @@ class SectionTree(Tree[Section]):
         self.auto_expand = False
         self.guide_depth = 2
         self._section_nodes: dict[Section, TreeNode[Section]] = {}
+        self._groups: dict[TreeNode[Section], tuple[Section, int]] = {}  # node: (parent, first)
         self._counts: dict[Section, int] = {}
 
     def show_document(self, document: Document) -> None:
         """Replace the tree with a document's sections.
 
         Nodes are made only for sections whose parent is open: a long article's
-        deeper levels are added when they are first opened.
+        deeper levels are added when they are first opened. More than
+        GROUP_OVER sections side by side are shown in groups of GROUP_SIZE.
         """
         self.clear()
         root = self.root
         root.set_label(self._label(document.root))
         root.data = document.root
         self._section_nodes = {document.root: root}
+        self._groups = {}
         self._counts = {}
         self._add_child_nodes(root, depth=0)
         root.expand()
@@ -56,10 +63,27 @@ class SectionTree(Tree[Section]):
 
     def _add_child_nodes(self, node: TreeNode[Section], depth: int) -> None:
         """Give a node its child nodes (once), opening them down to `EXPANDED_DEPTH`."""
-        section = node.data
-        if section is None or node.children or not section.children:
+        if node.children:
             return
-        for child in section.children:
+        group = self._groups.get(node)
+        if group is not None:  # a group of sections side by side
+            parent, first = group
+            self._add_sections(node, parent.children[first : first + GROUP_SIZE], depth)
+            return
+        section = node.data
+        if section is None or not section.children:
+            return
+        children = section.children
+        if len(children) <= GROUP_OVER:
+            self._add_sections(node, children, depth)
+            return
+        for first in range(0, len(children), GROUP_SIZE):
+            last = min(first + GROUP_SIZE, len(children))
+            caption = Text(f"{first + 1}–{last}: {label(children[first])}", style="dim")
+            self._groups[node.add(caption, allow_expand=True)] = (section, first)
+
+    def _add_sections(self, node: TreeNode[Section], sections: list[Section], depth: int) -> None:
+        for child in sections:
             opened = depth + 1 < EXPANDED_DEPTH and bool(child.children)
             child_node = node.add(self._label(child), data=child, allow_expand=bool(child.children))
             self._section_nodes[child] = child_node
@@ -102,10 +126,14 @@ class SectionTree(Tree[Section]):
         if ancestor is None:
             return None  # not a section of the document shown
         for step in reversed(path):
-            parent = self._section_nodes[step.parent] if step.parent else None
-            if parent is None:
+            if step.parent is None:
                 return None
+            parent = self._section_nodes[step.parent]
             self._add_child_nodes(parent, EXPANDED_DEPTH)
+            if step not in self._section_nodes:  # in a group: open the group that holds it
+                starts = [sibling.first_block for sibling in step.parent.children]
+                group = parent.children[bisect_left(starts, step.first_block) // GROUP_SIZE]
+                self._add_child_nodes(group, EXPANDED_DEPTH)
         return self._section_nodes.get(section)
 
     def _move_to(self, node: TreeNode[Section]) -> None:
