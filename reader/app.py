@@ -32,6 +32,7 @@ from reader.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from reader.parsers.ahead import ParsedAhead
     from reader.places import Places
+    from reader.store import Bookmark
 
 SAVE_DELAY = 0.5  # seconds of stillness before the place is saved
 SAVE_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
@@ -74,7 +75,7 @@ class ReaderApp(App[None]):
         self.places: Places | None = None  # opened after the first frame
         self._resumed = False  # saving waits until the stored place has been restored
         self._save_timer: Timer | None = None
-        self._save_failed = False
+        self.unsaved: str | None = None  # why the last save of the place failed, if it did
         self._passage = -1  # the block being read, as last reported by the content pane
 
     def compose(self) -> ComposeResult:
@@ -183,7 +184,9 @@ class ReaderApp(App[None]):
             return
         self._resumed = True
         content = self.query_one(ContentView)
-        block = self.places.resume(document)
+        block, problem = self.places.resume(document)
+        if problem:
+            self._warn(problem)
         self._show_bookmarks(document)
         if block is None or block == 0 or content.scroll_y > 0:
             return
@@ -195,9 +198,11 @@ class ReaderApp(App[None]):
         if self.places is None or not self._resumed or self.document is None or self._passage < 0:
             return
         problem = self.places.save(self.document, self._passage)
-        if problem and not self._save_failed:
-            self._save_failed = True  # say it once, not at every scroll
+        if problem and not self.unsaved:  # say it once, not at every scroll
             self.notify(visible_line(problem), severity="error", timeout=10, markup=False)
+        elif self.unsaved and not problem:
+            self.notify("Your place is being saved again.", timeout=4)
+        self.unsaved = problem
 
     # -- following the reader ----------------------------------------------
 
@@ -252,6 +257,9 @@ class ReaderApp(App[None]):
         places = self.places
         if document is None or places is None:
             return
+        if not places.store.writable:
+            self._warn("Bookmarks cannot be added: the saved state is open read-only.")
+            return
         content = self.query_one(ContentView)
         selection = self.screen.selections.get(content)
         span = content.selected_span(selection) if selection is not None else None
@@ -263,18 +271,17 @@ class ReaderApp(App[None]):
         quote = quote.split("\n", 1)[0]
         from reader.widgets.note_prompt import NotePrompt  # screens load when first opened
 
-        def save(note: str | None) -> None:
-            if note is None or self.document is not document:
-                return
+        def save(note: str) -> str | None:
             result = places.bookmark(document, passage, note, span)
-            self.screen.clear_selection()
-            if isinstance(result, str):
-                self.notify(visible_line(result), severity="error", markup=False)
-                return
-            self._show_bookmarks(document)
-            self.notify("Bookmarked.", timeout=2)
+            return result if isinstance(result, str) else None
 
-        self.push_screen(NotePrompt(quote), save)
+        def saved(note: str | None) -> None:
+            self.screen.clear_selection()
+            if note is not None and self.document is not None:
+                self._show_bookmarks(self.document)  # the whole article may have come in since
+                self.notify("Bookmarked.", timeout=2)
+
+        self.push_screen(NotePrompt(quote, save=save), saved)
 
     def action_bookmarks(self) -> None:
         """List this article's bookmarks; enter jumps to one."""
@@ -283,7 +290,7 @@ class ReaderApp(App[None]):
             return
         from reader.widgets.bookmark_list import BookmarkList, Listed
 
-        listed = [Listed(b, block) for b, block in places.bookmarks(document)]
+        listed = [Listed(b, block) for b, block in self._bookmarks(document)]
         content = self.query_one(ContentView)
 
         def closed(block: int | None) -> None:
@@ -297,10 +304,22 @@ class ReaderApp(App[None]):
         """Bookmark markers in the gutter and counts in the tree."""
         if self.places is None:
             return
-        blocks = [block for _, block in self.places.bookmarks(document) if block is not None]
+        blocks = [block for _, block in self._bookmarks(document) if block is not None]
         self.query_one(ContentView).mark_bookmarks(set(blocks))
         counts = Counter(document.section_of(block) for block in blocks)
         self.query_one(SectionTree).show_bookmark_counts(counts)
+
+    def _bookmarks(self, document: Document) -> list[tuple[Bookmark, int | None]]:
+        """This article's bookmarks and their blocks; none, with a warning, if unreadable."""
+        from reader.store import StoreError  # loaded with the store, after the first frame
+
+        if self.places is None:
+            return []
+        try:
+            return self.places.bookmarks(document)
+        except StoreError as error:
+            self._warn(f"Your bookmarks could not be read: {error}.")
+            return []
 
     def action_toggle_tree(self) -> None:
         tree = self.query_one(SectionTree)

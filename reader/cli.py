@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
-        return SUBCOMMANDS[args[0]](args[1:])
+        return _run_subcommand(SUBCOMMANDS[args[0]], args[1:])
     parser = argparse.ArgumentParser(
         prog="reader",
         usage="reader [-h] [--version] [PATH | -]\n       reader COMMAND ...",
@@ -76,7 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ahead = parse_ahead(start, source.kind, source.name)  # before Textual loads, in parallel
     from reader.app import ReaderApp  # Textual loads only when the app runs
 
-    ReaderApp(source, ahead).run()
+    app = ReaderApp(source, ahead)
+    app.run()
+    if app.unsaved:
+        print(f"reader: {visible_line(app.unsaved)}", file=sys.stderr)
     return 0
 
 
@@ -148,6 +151,17 @@ SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "bookmarks": bookmarks,
     "recent": recent,
 }
+
+
+def _run_subcommand(command: Callable[[Sequence[str]], int], args: Sequence[str]) -> int:
+    """Run one; saved state that cannot be read is a one-line error (status 1)."""
+    from reader.store import StoreError
+
+    try:
+        return command(args)
+    except StoreError as error:
+        print(f"reader: the saved state could not be read: {error}", file=sys.stderr)
+        return 1
 
 
 def _open_store() -> Store:

@@ -7,12 +7,11 @@ survives a different terminal size and edits to the file.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from reader.anchoring import Anchor, resolve
 from reader.document import Document
-from reader.store import Bookmark, Store, fingerprint
+from reader.store import Bookmark, Store, StoreError, fingerprint
 
 QUOTE_CHARS = 64  # how much of a passage's start is quoted to find it again
 
@@ -25,7 +24,8 @@ class Places:
         self._text = text
         self._path = path
         self._identity: str | None = None
-        self._document_id: int | None = None
+        self._opened = False  # `resume` has looked the article up
+        self._document_id: int | None = None  # None: not in the store (it could not be added)
 
     def identify(self) -> str:
         """The text's fingerprint, computed once (this may be called off the UI thread)."""
@@ -33,17 +33,32 @@ class Places:
             self._identity = fingerprint(self._text)
         return self._identity
 
-    def resume(self, document: Document) -> int | None:
-        """The block to resume at, or None for the start (new article, or place not found)."""
+    def resume(self, document: Document) -> tuple[int | None, str | None]:
+        """The block to resume at (None: the start) and a message if something failed."""
+        self._opened = True
+        problem = None
         try:
             self._document_id = self.store.document(self.identify(), self._path, document.title)
-            position = self.store.position(self._document_id)
-        except sqlite3.Error:
-            return None
+        except StoreError as error:  # e.g. the disk is full: what is stored can still be read
+            problem = f"Nothing can be saved at the moment: {error}."
+        try:
+            if self._document_id is None:
+                self._document_id = self.store.find_document(self.identify(), self._path)
+            position = None
+            if self._document_id is not None:
+                position = self.store.position(self._document_id)
+        except StoreError as error:
+            return None, f"Your saved place could not be read: {error}."
         if position is None:
-            return None
+            return None, problem
         match = resolve(position.anchor, document.text)
-        return None if match is None else document.block_at_offset(match.start)
+        return (None if match is None else document.block_at_offset(match.start)), problem
+
+    def _stored_id(self, document: Document) -> int:
+        """This article's id in the store, adding it now if that failed when it opened."""
+        if self._document_id is None:
+            self._document_id = self.store.document(self.identify(), self._path, document.title)
+        return self._document_id
 
     def bookmark(
         self, document: Document, block: int, note: str, span: tuple[int, int] | None = None
@@ -52,20 +67,24 @@ class Places:
 
         Returns the bookmark, or a message for the user if that failed.
         """
-        if self._document_id is None:
+        if not self._opened:
             return "Bookmarks are available once the article has loaded."
         passage = document.blocks[block]
         start, end = span or (passage.start, passage.end)
         anchor = Anchor.from_span(document.text, start, end)
         section = document.section_of(block).title
         try:
+            stored = self._stored_id(document)
             block_id = document.block_id(block)
-            return self.store.add_bookmark(self._document_id, anchor, block_id, section, note)
-        except (sqlite3.Error, PermissionError) as error:
-            return f"The bookmark could not be saved: {error}"
+            return self.store.add_bookmark(stored, anchor, block_id, section, note)
+        except StoreError as error:
+            return f"The bookmark could not be saved: {error}."
 
     def bookmarks(self, document: Document) -> list[tuple[Bookmark, int | None]]:
-        """This article's bookmarks, newest first, each with its block now (None: orphaned)."""
+        """This article's bookmarks, newest first, each with its block now (None: orphaned).
+
+        Raises `StoreError` if they cannot be read.
+        """
         if self._document_id is None:
             return []
         found: list[tuple[Bookmark, int | None]] = []
@@ -78,15 +97,16 @@ class Places:
 
     def save(self, document: Document, block: int) -> str | None:
         """Remember a passage as the place; a message for the user if that failed."""
-        if self._document_id is None or not self.store.writable or not document.blocks:
+        if not self._opened or not self.store.writable or not document.blocks:
             return None
         passage = document.blocks[block]
         end = min(passage.end, passage.start + QUOTE_CHARS)
         anchor = Anchor.from_span(document.text, passage.start, max(end, passage.start + 1))
         progress = passage.start / max(1, len(document.text))
         try:
+            stored = self._stored_id(document)
             block_id = document.block_id(block)
-            self.store.save_position(self._document_id, anchor, block_id, progress)
-        except sqlite3.Error as error:
-            return f"Your place could not be saved: {error}"
+            self.store.save_position(stored, anchor, block_id, progress)
+        except StoreError as error:
+            return f"Your place could not be saved: {error}."
         return None

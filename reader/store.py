@@ -4,8 +4,11 @@ One file in the user data directory (honours XDG_DATA_HOME), WAL mode,
 every write in its own short transaction, the schema versioned with
 `PRAGMA user_version` and brought up to date by migrations. Nothing here
 ever deletes a user's data: a corrupt file is moved aside, a newer schema
-is opened read-only, an unwritable directory gives a store that keeps
-state for this session only. `Store.warning` says which, for the user.
+or a read-only directory is opened read-only, a directory that cannot be
+used at all gives a store that keeps state for this session only.
+`Store.warning` says which, for the user. A read or write that fails later
+(the disk is full, the file was damaged meanwhile) raises `StoreError` with
+a message for the user; a failed write changes nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,6 +70,11 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
+TABLES = frozenset({"documents", "positions", "bookmarks"})  # in every version so far
+
+
+class StoreError(Exception):
+    """Saved state that could not be read or changed; the message says why, for the user."""
 
 
 def fingerprint(text: str) -> str:
@@ -125,8 +133,8 @@ class Store:
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             return cls._open_file(path)
-        except (OSError, sqlite3.Error) as error:
-            reason = getattr(error, "strerror", None) or str(error)
+        except (OSError, sqlite3.Error, StoreError) as error:
+            reason = getattr(error, "strerror", None) or _reason(error)
             return cls._session_only(
                 f"Nothing will be saved: the data directory {folder} cannot be used ({reason})."
             )
@@ -142,21 +150,33 @@ class Store:
                     f"The saved state was damaged; it was kept as {moved} and a new one started."
                 )
             elif version > SCHEMA_VERSION:
-                uri = f"file:{path}?mode=ro"
-                connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
                 return cls(
-                    connection,
+                    _connect_read_only(path),
                     writable=False,
                     warning=f"{path} was written by a newer reader; it is open read-only.",
                 )
+            elif not _can_write(path):
+                return cls._read_only(path, f"{path} is read-only")
         else:
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA foreign_keys = ON")
-        store = cls(connection, writable=True, warning=warning)
-        store._migrate()
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA foreign_keys = ON")
+            store = cls(connection, writable=True, warning=warning)
+            store._migrate()
+        except (sqlite3.Error, StoreError) as error:
+            connection.close()
+            if warning is None and path.stat().st_size:  # a sound file (a full disk, say)
+                return cls._read_only(path, _reason(error))
+            raise
         return store
+
+    @classmethod
+    def _read_only(cls, path: Path, reason: str) -> Store:
+        """The stored state, shown but never changed; `reason` says why it cannot be written."""
+        warning = f"Nothing will be saved: {reason}; your bookmarks are shown as they were."
+        return cls(_connect_read_only(path), writable=False, warning=warning)
 
     @classmethod
     def _session_only(cls, warning: str) -> Store:
@@ -172,16 +192,31 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction; takes the write lock at once so concurrent writers queue."""
+        """One transaction; takes the write lock at once so concurrent writers queue.
+
+        Any failure (a full disk included) rolls the whole transaction back.
+        """
         if not self.writable:
-            raise PermissionError("the store is read-only")
-        self._db.execute("BEGIN IMMEDIATE")
+            raise StoreError("the saved state is open read-only")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    with suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as error:
+            raise StoreError(_reason(error)) from error
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
         try:
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            raise StoreError(_reason(error)) from error
 
     def _migrate(self) -> None:
         with self._write() as db:
@@ -204,8 +239,8 @@ class Store:
         shown_path = str(path) if path is not None else None
         now = time.time()
         if not self.writable:
-            row = self._find_document(identity, shown_path)
-            return row if row is not None else -1
+            found = self.find_document(identity, path)
+            return found if found is not None else -1
         with self._write() as db:
             found = self._find_document(identity, shown_path)
             if found is None:
@@ -224,12 +259,14 @@ class Store:
 
     def find_document(self, identity: str, path: Path | None) -> int | None:
         """The id of an article's state if it has any (never creates one)."""
-        return self._find_document(identity, str(path) if path is not None else None)
+        with self._read():
+            return self._find_document(identity, str(path) if path is not None else None)
 
     def document_info(self, document: int) -> tuple[str, str | None]:
         """An article's title and last known path."""
-        row = self._db.execute("SELECT title, path FROM documents WHERE id = ?", (document,))
-        title, path = row.fetchone() or ("(unknown article)", None)
+        with self._read() as db:
+            row = db.execute("SELECT title, path FROM documents WHERE id = ?", (document,))
+            title, path = row.fetchone() or ("(unknown article)", None)
         return title, path
 
     def _find_document(self, identity: str, path: str | None) -> int | None:
@@ -241,12 +278,13 @@ class Store:
         return None if row is None else int(row[0])
 
     def recent(self, limit: int = 20) -> list[RecentDocument]:
-        rows = self._db.execute(
-            "SELECT id, title, path, opened_at, progress FROM documents"
-            " ORDER BY opened_at DESC LIMIT ?",
-            (limit,),
-        )
-        return [RecentDocument(*row) for row in rows]
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT id, title, path, opened_at, progress FROM documents"
+                " ORDER BY opened_at DESC LIMIT ?",
+                (limit,),
+            )
+            return [RecentDocument(*row) for row in rows]
 
     # -- positions ----------------------------------------------------------
 
@@ -264,11 +302,12 @@ class Store:
             db.execute("UPDATE documents SET progress = ? WHERE id = ?", (progress, document))
 
     def position(self, document: int) -> Position | None:
-        row = self._db.execute(
-            'SELECT start, "end", exact, prefix, suffix, block_id, updated_at'
-            " FROM positions WHERE document_id = ?",
-            (document,),
-        ).fetchone()
+        with self._read() as db:
+            row = db.execute(
+                'SELECT start, "end", exact, prefix, suffix, block_id, updated_at'
+                " FROM positions WHERE document_id = ?",
+                (document,),
+            ).fetchone()
         return None if row is None else Position(Anchor(*row[:5]), row[5], row[6])
 
     # -- bookmarks ----------------------------------------------------------
@@ -291,12 +330,12 @@ class Store:
             'SELECT id, document_id, start, "end", exact, prefix, suffix, block_id, section,'
             " note, created_at FROM bookmarks"
         )
-        if document is None:
-            rows = self._db.execute(query + " ORDER BY created_at DESC, id DESC")
-        else:
-            rows = self._db.execute(
-                query + " WHERE document_id = ? ORDER BY created_at DESC, id DESC", (document,)
-            )
+        order = " ORDER BY created_at DESC, id DESC"
+        with self._read() as db:
+            if document is None:
+                rows = db.execute(query + order).fetchall()
+            else:
+                rows = db.execute(query + " WHERE document_id = ?" + order, (document,)).fetchall()
         return [
             Bookmark(row[0], row[1], Anchor(*row[2:7]), row[7], row[8], row[9], row[10])
             for row in rows
@@ -332,20 +371,59 @@ def _anchor_row(anchor: Anchor) -> tuple[int, int, str, str, str]:
     return (anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix)
 
 
+def _reason(error: BaseException) -> str:
+    """What went wrong with the saved state, in words for the user."""
+    name = getattr(error, "sqlite_errorname", "")
+    if name.startswith("SQLITE_FULL"):
+        return "the disk is full"
+    if name.startswith("SQLITE_READONLY"):
+        return "the data directory is read-only"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return "another reader kept the saved state locked"
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return "the saved state was damaged while reader was running"
+    return str(error)
+
+
+def _can_write(path: Path) -> bool:
+    """Whether the database and its directory (for the WAL files) can be written."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open a database only to read it, even where its WAL index cannot be created."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        # A WAL database in a read-only directory whose index was removed at the
+        # last close: nothing else can be writing it, so read the file as it is.
+        connection.close()
+        connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    return connection
+
+
 def _schema_version(path: Path) -> int | None:
     """The file's schema version, or None if it is not a sound SQLite database."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = _connect_read_only(path)
         try:
             if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 return None
             version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-            tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            return None if version == 0 and tables else version  # someone else's database
+            query = "SELECT name FROM sqlite_master WHERE type = 'table'"
+            tables = {row[0] for row in connection.execute(query)}
+            if version == 0:
+                return None if tables else 0  # tables: someone else's database
+            if version <= SCHEMA_VERSION and not tables >= TABLES:
+                return None  # our version number on tables we did not write
+            return version
         finally:
             connection.close()
-    except sqlite3.DatabaseError:
-        return None
+    except sqlite3.DatabaseError as error:
+        if error.sqlite_errorname.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+            return None
+        raise  # not damaged, only out of reach: never moved aside
 
 
 def _move_aside(path: Path) -> Path:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
-from collections.abc import Callable
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -38,3 +41,45 @@ def make_app() -> Callable[..., ReaderApp]:
         return ReaderApp(Source(text, name, kind))  # type: ignore[arg-type]
 
     return make
+
+
+class SmallDisk:
+    """A 1 MB file system of its own (tmpfs), to fill up or make read-only."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._filler = folder / "filler"
+
+    def fill(self) -> None:
+        """Write until the disk is full (ENOSPC)."""
+        with self._filler.open("ab", buffering=0) as filler:
+            try:
+                while True:
+                    filler.write(b"\0" * 4096)
+            except OSError as error:
+                assert error.errno == errno.ENOSPC
+
+    def free(self) -> None:
+        self._filler.unlink()
+
+    def make_read_only(self) -> None:
+        _mount("-o", "remount,ro", str(self.folder))
+
+
+def _mount(*args: str) -> bool:
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        return False
+    return subprocess.run(["mount", *args], capture_output=True).returncode == 0
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
+    """A small disk of the test's own; skipped where mounting is not allowed."""
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    if not _mount("-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", str(folder)):
+        pytest.skip("a disk that fills up needs root with CAP_SYS_ADMIN (mount -t tmpfs)")
+    try:
+        yield SmallDisk(folder)
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reader.anchoring import Anchor
-from reader.store import DATABASE_NAME, SCHEMA_VERSION, Store, fingerprint
+from reader.store import DATABASE_NAME, SCHEMA_VERSION, Store, StoreError, fingerprint
 
 TEXT = "Title\n\nFirst paragraph of the article.\n\nSecond paragraph, with more words.\n"
 
@@ -86,12 +86,40 @@ def test_a_damaged_database_is_kept_aside_and_a_new_one_started(
     store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), anchor(), "p", "T")
 
 
-def test_someone_elses_database_is_kept_aside(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", [0, SCHEMA_VERSION])
+def test_someone_elses_database_is_kept_aside(tmp_path: Path, version: int) -> None:
     with sqlite3.connect(tmp_path / DATABASE_NAME) as db:
         db.execute("CREATE TABLE documents (name TEXT)")
+        db.execute(f"PRAGMA user_version = {version}")
     store = Store.open(tmp_path)
     assert store.warning is not None and store.writable
     assert list(tmp_path.glob(f"{DATABASE_NAME}.damaged-*"))
+    store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), anchor(), "p", "T")
+
+
+def test_a_truncated_database_is_kept_aside_and_the_rest_is_not_touched(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    document = store.document(fingerprint(TEXT), None, "Title")
+    for n in range(200):
+        store.add_bookmark(document, anchor(), "p", "Title", f"note {n} " + "x" * 500)
+    store.close()
+    database = tmp_path / DATABASE_NAME
+    whole = database.read_bytes()
+    database.write_bytes(whole[: len(whole) // 2])
+    store = Store.open(tmp_path)
+    assert store.writable and store.warning is not None and "kept as" in store.warning
+    (kept,) = tmp_path.glob(f"{DATABASE_NAME}.damaged-*[0-9]")  # and its -wal, -shm files
+    assert kept.read_bytes() == whole[: len(whole) // 2]
+    assert store.bookmarks() == []
+
+
+def test_an_unreadable_database_is_never_moved_aside(tmp_path: Path) -> None:
+    Store.open(tmp_path).close()
+    (tmp_path / DATABASE_NAME).unlink()
+    (tmp_path / DATABASE_NAME).mkdir()  # cannot be opened, but is not damaged data either
+    store = Store.open(tmp_path)
+    assert store.warning is not None and store.warning.startswith("Nothing will be saved")
+    assert not list(tmp_path.glob(f"{DATABASE_NAME}.damaged-*"))
 
 
 def test_an_empty_file_becomes_a_fresh_store(tmp_path: Path) -> None:
@@ -110,7 +138,7 @@ def test_a_newer_database_is_opened_read_only(tmp_path: Path) -> None:
     newer = Store.open(tmp_path)
     assert not newer.writable and newer.warning is not None and "newer" in newer.warning
     assert len(newer.bookmarks()) == 1
-    with pytest.raises(PermissionError):
+    with pytest.raises(StoreError, match="read-only"):
         newer.add_bookmark(document, anchor(), "p2", "Title")
 
 

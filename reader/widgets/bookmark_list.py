@@ -13,7 +13,7 @@ from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.safe_text import visible_line
-from reader.store import Bookmark, Store
+from reader.store import Bookmark, Store, StoreError
 from reader.widgets.note_prompt import NotePrompt
 
 
@@ -94,10 +94,16 @@ class BookmarkList(ModalScreen[int | None]):
             return
         index, item = current
 
-        def save(note: str | None) -> None:
+        def store(note: str) -> str | None:
+            try:
+                self._store.update_note(item.bookmark.id, note)
+            except StoreError as error:
+                return f"The note could not be saved: {error}."
+            return None
+
+        def saved(note: str | None) -> None:
             if note is None:
                 return
-            self._store.update_note(item.bookmark.id, note)
             bookmark = item.bookmark
             item.bookmark = Bookmark(
                 bookmark.id,
@@ -111,14 +117,18 @@ class BookmarkList(ModalScreen[int | None]):
             self._refill(index)
 
         first_line = item.bookmark.anchor.exact.strip().split("\n", 1)[0]
-        self.app.push_screen(NotePrompt(first_line, item.bookmark.note), save)
+        self.app.push_screen(NotePrompt(first_line, item.bookmark.note, store), saved)
 
     def action_delete(self) -> None:
         current = self._current()
         if current is None:
             return
         index, item = current
-        self._store.delete_bookmark(item.bookmark.id)
+        try:
+            self._store.delete_bookmark(item.bookmark.id)
+        except StoreError as error:
+            self._failed(f"The bookmark could not be deleted: {error}.")
+            return
         self._deleted.append(self._listed.pop(index))
         self._refill(index)
         self.notify("Bookmark deleted: u undoes.", timeout=3)
@@ -126,14 +136,21 @@ class BookmarkList(ModalScreen[int | None]):
     def action_undo(self) -> None:
         if not self._deleted:
             return
+        try:
+            self._store.restore_bookmark(self._deleted[-1].bookmark)
+        except StoreError as error:
+            self._failed(f"The bookmark could not be restored: {error}.")
+            return
         item = self._deleted.pop()
-        self._store.restore_bookmark(item.bookmark)
         self._listed.append(item)
         self._listed.sort(key=lambda listed: listed.bookmark.created_at, reverse=True)
         self._refill(self._listed.index(item))
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def _failed(self, message: str) -> None:
+        self.notify(visible_line(message), severity="error", timeout=10, markup=False)
 
 
 def _prompt(item: Listed) -> Text:

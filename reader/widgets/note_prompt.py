@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,7 +16,11 @@ QUOTE_PREVIEW = 70
 
 
 class NotePrompt(ModalScreen[str | None]):
-    """Asks for an optional note; dismisses with the note ("" for none) or None if cancelled."""
+    """Asks for an optional note; dismisses with the note ("" for none) or None if cancelled.
+
+    `save` stores the note and returns a message if that failed: the prompt
+    then stays open with the note, so nothing typed is lost.
+    """
 
     AUTO_FOCUS = "*"  # the app's own picks the article pane
 
@@ -27,12 +33,16 @@ class NotePrompt(ModalScreen[str | None]):
         border: round $accent; background: $surface;
     }
     NotePrompt Label { width: 100%; margin-bottom: 1; color: $text-muted; }
+    NotePrompt #problem { color: $text-error; margin: 1 0 0 0; display: none; }
     """
 
-    def __init__(self, quote: str, note: str = "") -> None:
+    def __init__(
+        self, quote: str, note: str = "", save: Callable[[str], str | None] | None = None
+    ) -> None:
         super().__init__()
         self._quote = quote
         self._note = note
+        self._save = save
 
     def compose(self) -> ComposeResult:
         quote = visible_line(self._quote)
@@ -41,9 +51,17 @@ class NotePrompt(ModalScreen[str | None]):
         with Vertical():
             yield Label(f"“{quote}”", markup=False)
             yield Input(self._note, placeholder="Note (optional): enter saves, escape cancels")
+            yield Label(id="problem", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip())
+        note = event.value.strip()
+        problem = self._save(note) if self._save is not None else None
+        if problem is None:
+            self.dismiss(note)
+            return
+        label = self.query_one("#problem", Label)
+        label.update(visible_line(f"{problem} Enter tries again; escape gives up."))
+        label.display = True
 
     def action_cancel(self) -> None:
         self.dismiss(None)
