@@ -22,7 +22,7 @@ from reader.document import Document, Section
 from reader.outline import label
 from reader.parsers import ParseCancelled, parse, preview
 from reader.safe_text import visible_line
-from reader.source import Source
+from reader.source import Source, change_on_disk
 from reader.widgets import ContentView, SectionTree
 from reader.widgets.blocks import prepare_highlighting
 from reader.widgets.key_bar import KeyBar
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 SAVE_DELAY = 0.5  # seconds of stillness before the place is saved
 SAVE_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 PARSE_SWITCH_INTERVAL = 0.0005  # seconds the parse thread may keep the interpreter lock
+WATCH_INTERVAL = 2.0  # seconds between looks at the article's file for changes
 
 
 class ReaderApp(App[None]):
@@ -77,6 +78,7 @@ class ReaderApp(App[None]):
         self._save_timer: Timer | None = None
         self.unsaved: str | None = None  # why the last save of the place failed, if it did
         self._passage = -1  # the block being read, as last reported by the content pane
+        self._file_change: str | None = None  # the file on disk is no longer what is shown
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -109,6 +111,8 @@ class ReaderApp(App[None]):
         self.places = Places(Store.open(), self.source.text, self.source.path)
         if self.places.store.warning:
             self._warn(self.places.store.warning)
+        if self.source.version is not None:
+            self.set_interval(WATCH_INTERVAL, self._check_file)
         if parse_rest:
             self._parse_whole()
         else:
@@ -123,6 +127,28 @@ class ReaderApp(App[None]):
         gc.freeze()
         gc.enable()
         self._resume()
+
+    def _check_file(self) -> None:
+        """Say so when the article's file changes or goes; what was read stays on screen."""
+        change = change_on_disk(self.source)
+        if change == self._file_change:
+            return
+        self._file_change = change
+        name = visible_line(self.source.name)
+        if change is None:  # put back as it was
+            self.sub_title = name
+        elif change == "changed":
+            self.sub_title = f"{name} (changed on disk)"
+            self._warn(
+                f"{name} changed on disk. This is the text as it was when opened; "
+                "open it again for the new version (your place and bookmarks follow)."
+            )
+        else:
+            self.sub_title = f"{name} (deleted or moved)"
+            self._warn(
+                f"{name} was deleted or moved. This is the text as it was when opened; "
+                "your place and bookmarks are kept."
+            )
 
     def _warn(self, message: str) -> None:
         self.notify(visible_line(message), severity="warning", timeout=10, markup=False)

@@ -117,12 +117,13 @@ def bookmarks(args: Sequence[str]) -> int:
     parser.add_argument("path", nargs="?", metavar="PATH", help="article path, - for stdin")
     parser.add_argument("--format", choices=export.FORMATS, default="text")
     options = parser.parse_args(args)
-    store = _open_store()
     source = None
     if options.path is not None:
         source = _load_or_report(options.path)
         if source is None:
             return 2
+    store = _open_store()
+    if source is not None:
         document = store.find_document(fingerprint(source.text), source.path)
         found = store.bookmarks(document) if document is not None else []
     else:

@@ -7,6 +7,7 @@ message fit to show the user.
 from __future__ import annotations
 
 import codecs
+import os
 import stat
 import sys
 from dataclasses import dataclass
@@ -17,11 +18,18 @@ from typing import BinaryIO, Literal
 from reader.document import normalize_newlines
 
 Kind = Literal["markdown", "plain"]
+FileVersion = tuple[int, int, int, int]  # device, inode, size, modification time in ns
 
 MAX_BYTES = 200 * 1024 * 1024
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
 BUNDLED_ARTICLE = "amazon-invests-4b-in-anthropic.txt"
 
+
+BINARY_SAMPLE = 64 * 1024  # bytes looked at to tell text from binary
+BINARY_SHARE = 0.05  # more control bytes than this and it is not text
+_UNLIKELY_IN_TEXT = tuple(
+    bytes([code]) for code in (*range(0x09), *range(0x0E, 0x20), 0x7F, 0x81, 0x8D, 0x8F, 0x90, 0x9D)
+)
 
 # UTF-32 first: its little-endian BOM starts with UTF-16's.
 _BOMS = (
@@ -45,6 +53,7 @@ class Source:
     kind: Kind
     path: Path | None = None
     notice: str | None = None
+    version: FileVersion | None = None  # the file as it was read, to notice later changes
 
 
 def bundled_articles_dir() -> Path:
@@ -86,14 +95,31 @@ def load_path(path: Path) -> Source:
             f"(the limit is {MAX_BYTES // 2**20} MB)"
         )
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            version = _version(os.fstat(file.fileno()))
+            data = file.read()
     except PermissionError:
         raise ArticleError(f"{shown}: permission denied") from None
     except OSError as error:
         raise ArticleError(f"{shown}: {error.strerror or error}") from None
     text, notice = decode(data, shown)
     kind: Kind = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "plain"
-    return Source(text, path.name, kind, path.resolve(), notice)
+    return Source(text, path.name, kind, path.resolve(), notice, version)
+
+
+def change_on_disk(source: Source) -> Literal["changed", "gone"] | None:
+    """Whether the file an article was read from has changed or gone since it was read."""
+    if source.path is None or source.version is None:
+        return None
+    try:
+        info = source.path.stat()
+    except OSError:
+        return "gone"
+    return None if _version(info) == source.version else "changed"
+
+
+def _version(info: os.stat_result) -> FileVersion:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 def load_stream(stream: BinaryIO, name: str) -> Source:
@@ -120,9 +146,23 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
+            if _mostly_binary(data):
+                raise ArticleError(f"{name}: a binary file, not a text article") from None
             text = data.decode("cp1252", errors="replace")
             notice = f"{name} is not valid UTF-8; it was read as Windows-1252 (Latin-1)."
     return normalize_newlines(text), notice
+
+
+def _mostly_binary(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 are also not text in a legacy 8-bit encoding.
+
+    Text in Windows-1252 or Latin-1 has next to no control bytes (tab, newlines
+    and form feed aside) and none of the five bytes Windows-1252 leaves
+    undefined; binary data has about one in eight.
+    """
+    sample = data[:BINARY_SAMPLE]
+    unlikely = sum(sample.count(byte) for byte in _UNLIKELY_IN_TEXT)
+    return unlikely > BINARY_SHARE * len(sample)
 
 
 def sniff_kind(text: str) -> Kind:

@@ -219,8 +219,10 @@ class Store:
             raise StoreError(_reason(error)) from error
 
     def _migrate(self) -> None:
+        if self._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+            return  # up to date: opening writes nothing
         with self._write() as db:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
+            version = db.execute("PRAGMA user_version").fetchone()[0]  # another may have begun
             for step in MIGRATIONS[version:]:
                 for statement in step.split(";"):
                     if statement.strip():

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import random
+import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +14,9 @@ import pytest
 from conftest import BUNDLED
 
 from reader import __version__, cli
-from reader.source import Source
+from reader.anchoring import Anchor
+from reader.source import MAX_BYTES, Source
+from reader.store import DATABASE_NAME, Store, fingerprint
 
 
 def run(
@@ -24,6 +30,26 @@ def run(
         cwd=cwd,
         timeout=60,
     )
+
+
+def run_as_user(*args: str) -> subprocess.CompletedProcess[str]:
+    """`run`, without root's power to read any file (where capsh can drop it)."""
+    if os.geteuid() != 0:
+        return run(*args)
+    if shutil.which("capsh") is None:
+        pytest.skip("needs capsh to run without root's file-reading privilege")
+    command = shlex.join([sys.executable, "-m", "reader", *args])
+    return subprocess.run(
+        ["capsh", "--drop=cap_dac_override,cap_dac_read_search", "--", "-c", command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
 
 
 def test_toc_prints_the_bundled_outline() -> None:
@@ -49,24 +75,62 @@ def test_help_and_version() -> None:
     assert (version.returncode, version.stdout.strip()) == (0, f"reader {__version__}")
 
 
+def _over_the_limit(folder: Path) -> Path:
+    huge = folder / "huge.txt"
+    with huge.open("wb") as file:
+        file.truncate(MAX_BYTES + 1)  # sparse: no disk space used
+    return huge
+
+
+def _mostly_control_bytes(folder: Path) -> Path:
+    noise = folder / "noise.txt"
+    chance = random.Random(3)
+    noise.write_bytes(bytes(chance.randrange(1, 256) for _ in range(20_000)))  # no NUL
+    return noise
+
+
+def _unreadable(folder: Path) -> Path:
+    secret = folder / "secret.txt"
+    secret.write_text("Private\n\nText.\n")
+    secret.chmod(0)
+    return secret
+
+
 @pytest.mark.parametrize(
-    ("argument", "message"),
-    [("no/such/file.md", "no such file"), (".", "is a directory")],
+    ("make", "message"),
+    [
+        (lambda folder: folder / "no" / "such.md", "no such file"),
+        (lambda folder: folder, "is a directory, not an article"),
+        (lambda folder: Path("/dev/null"), "not a regular file (a device, FIFO or socket)"),
+        (
+            lambda folder: _write(folder / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00"),
+            "a binary file, not a text article",
+        ),
+        (_mostly_control_bytes, "a binary file, not a text article"),
+        (_over_the_limit, "too large for an article (the limit is 200 MB)"),
+        (_unreadable, "permission denied"),
+    ],
 )
-def test_bad_paths_exit_2_with_one_line(argument: str, message: str) -> None:
-    for args in ((argument,), ("toc", argument)):
-        result = run(*args)
-        assert result.returncode == 2
-        assert message in result.stderr
-        assert len(result.stderr.strip().splitlines()) == 1
-        assert "Traceback" not in result.stderr
-
-
-def test_binary_file_exits_2(tmp_path: Path) -> None:
-    binary = tmp_path / "image.txt"
-    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    result = run(str(binary))
-    assert result.returncode == 2 and "binary file" in result.stderr
+def test_a_file_that_cannot_be_opened_exits_2_with_one_line_and_touches_no_state(
+    tmp_path: Path, isolated_dirs: Path, make, message: str
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    path = make(folder)
+    store = Store.open()
+    text = BUNDLED.read_text(encoding="utf-8")
+    document = store.document(fingerprint(text), BUNDLED, "Amazon")
+    store.add_bookmark(document, Anchor.from_span(text, 0, 6), "b", "Amazon", "keep me")
+    store.close()
+    database = isolated_dirs / "xdg_data_home" / "reader" / DATABASE_NAME
+    before = database.read_bytes()
+    for args in ((str(path),), ("toc", str(path)), ("bookmarks", str(path))):
+        result = run_as_user(*args)
+        assert result.returncode == 2, args
+        (line,) = result.stderr.splitlines()
+        assert line.startswith(f"reader: {path}: ") and line.endswith(message)
+    assert database.read_bytes() == before
+    assert [b.note for b in Store.open().bookmarks()] == ["keep me"]
 
 
 def test_a_file_named_like_a_subcommand_opens_with_a_path(

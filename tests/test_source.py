@@ -64,10 +64,10 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
 def test_permission_denied_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _write(tmp_path / "secret.txt", b"text")
 
-    def refuse(self: Path) -> bytes:
+    def refuse(self: Path, *args: object) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     with pytest.raises(ArticleError, match="permission denied"):
         load_path(path)
 

@@ -1,0 +1,194 @@
+"""Articles that are odd, huge or unstable, opened in the real app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+from test_app import SECTION_ORDER, highlighted, screen_text, settle, top_line
+from textual.pilot import Pilot
+
+from reader.app import ReaderApp
+from reader.source import Source, load, load_path
+from reader.store import Store
+from reader.widgets import ContentView
+from reader.widgets.bookmark_list import BookmarkList
+
+
+def messages(app: ReaderApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 20) -> None:
+    """Let the app run until `condition` holds (a background parse, a timer)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the app never got there")
+
+
+def loaded(app: ReaderApp) -> Callable[[], bool]:
+    return lambda: app.document is not None and app._complete and app._resumed
+
+
+async def test_a_file_that_changes_or_goes_while_open_stays_on_screen_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("reader.app.WATCH_INTERVAL", 0.05)
+    article = tmp_path / "article.txt"
+    original = Path(load(None).path or "").read_text(encoding="utf-8")
+    article.write_text(original, encoding="utf-8")
+    app = ReaderApp(load_path(article))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await until(pilot, loaded(app))
+        await pilot.press("right_square_bracket", "right_square_bracket", "m")
+        await settle(pilot)
+        await pilot.press(*"before the edit", "enter")
+        await settle(pilot)
+        shown = screen_text(app)
+
+        article.write_text("Something else entirely.\n\nNothing like it.\n", encoding="utf-8")
+        await until(pilot, lambda: app.sub_title == "article.txt (changed on disk)")
+        assert any(m.startswith("article.txt changed on disk.") for m in messages(app))
+        assert screen_text(app) == shown  # what was read stays
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert highlighted(app) == SECTION_ORDER[3]  # and can still be read through
+
+        article.unlink()
+        await until(pilot, lambda: app.sub_title == "article.txt (deleted or moved)")
+        assert any(m.startswith("article.txt was deleted or moved.") for m in messages(app))
+        await pilot.press("b")
+        await settle(pilot)
+        assert isinstance(app.screen, BookmarkList)
+        await pilot.press("escape", "q")
+    article.write_text("A new opening paragraph.\n\n" + original, encoding="utf-8")
+    again = ReaderApp(load_path(article))
+    async with again.run_test(size=(120, 40)) as pilot:
+        await until(pilot, loaded(again))
+        assert top_line(again) == SECTION_ORDER[3]  # the place re-anchored in the new text
+    assert [b.note for b in Store.open().bookmarks()] == ["before the edit"]
+
+
+@pytest.mark.parametrize("kind", ["plain", "markdown"])
+async def test_a_10_mb_single_line_opens_wraps_and_scrolls_to_its_end(kind: str) -> None:
+    words = "one line with no newline at all for ten megabytes "
+    text = "FIRST " + words * (10_000_000 // len(words)) + "LAST"
+    app = ReaderApp(Source(text, f"line.{'md' if kind == 'markdown' else 'txt'}", kind))  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, loaded(app))
+        content = app.query_one(ContentView)
+        width = content.scrollable_content_region.width
+        lines = screen_text(app).split("\n")
+        assert lines[0].strip(" ▎").startswith("FIRST one line")
+        assert all(cell_len(line) <= width for line in lines)
+        assert content.virtual_size.height > 10_000_000 // width  # wrapped, not cut
+        await pilot.press("space")
+        assert screen_text(app).split("\n")[0] != lines[0]
+        await pilot.press("G")
+        await settle(pilot)
+        assert "LAST" in screen_text(app).split("\n")[-1] + screen_text(app).rstrip()[-80:]
+
+
+DEEP = (
+    "###### A level-six heading first\n\nBefore the title.\n\n"
+    "# Title\n\nIntro.\n\n"
+    "#### Skipped from one to four\n\nUnder four.\n\n"
+    "## Back to two\n\n"
+    + "".join("  " * level + f"- item at depth {level}\n" for level in range(50))
+    + "\n###### Six under two\n\n"
+    + "".join("> " * level + f"quote at depth {level}\n\n" for level in range(1, 40))
+)
+
+
+async def test_deep_lists_skipped_heading_levels_and_a_level_six_heading_first() -> None:
+    app = ReaderApp(Source(DEEP, "deep.md", "markdown"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, loaded(app))
+        document = app.document
+        assert document is not None
+        titles = [section.title for section in document.sections]
+        assert titles[1:] == [
+            "A level-six heading first",
+            "Title",
+            "Skipped from one to four",
+            "Back to two",
+            "Six under two",
+        ]
+        seen: list[str] = []
+        for _ in titles[1:]:  # the root starts with the first heading
+            seen.append(highlighted(app))
+            await pilot.press("right_square_bracket")
+            await settle(pilot)
+        assert seen == titles[1:]
+        await pilot.press("g")
+        text = ""
+        for _ in range(60):  # page through everything
+            text += screen_text(app) + "\n"
+            await pilot.press("pagedown")
+            await settle(pilot)
+        words = " ".join(
+            text.replace("▌", " ").replace("▎", " ").split()
+        )  # no wraps, indents, bars
+        for level in range(50):
+            assert f"item at depth {level}" in words
+        for level in range(1, 40):
+            assert f"quote at depth {level}" in words
+
+
+WIDE = (
+    "# 幅の広い文字\n\n"
+    "| 名前 | 説明 | 絵 |\n|:--|:--:|--:|\n"
+    "| 東京 | 日本の首都 | 🎉 |\n"
+    "| a | 中文字符测试内容 | 🐍 |\n"
+    "| Ünïcödé | e\u0301\u0301 combining | x\u200by |\n\n"
+    + "日本語の文章は空白なしで続きます。" * 30
+    + "\n\nZero\u200bwidth\u200cnon\u200djoiners, e\u0301 and a\u0300\u0301\u0302 stacked, "
+    + "emoji 🎉🐍🚀 and 한국어 text.\n"
+)
+
+
+@pytest.mark.parametrize("width", [80, 51])
+async def test_wide_zero_width_and_combining_characters_keep_columns_lined_up(width: int) -> None:
+    app = ReaderApp(Source(WIDE, "wide.md", "markdown"))
+    async with app.run_test(size=(width, 70)) as pilot:
+        await until(pilot, loaded(app))
+        content = app.query_one(ContentView)
+        pane = content.scrollable_content_region.width
+        lines = screen_text(app).split("\n")
+        assert all(cell_len(line) <= pane for line in lines)
+        table = [line for line in lines if "│" in line or "┬" in line or "┼" in line]
+        assert len(table) >= 5
+
+        def columns(line: str) -> list[int]:
+            return [cell_len(line[:i]) for i, char in enumerate(line) if char in "│┬┼┴╭╮╰╯├┤"]
+
+        assert len({tuple(columns(line)) for line in table}) == 1
+        prose = " ".join(" ".join(lines).split())
+        assert "日本語の文章は" in prose and "한국어" in prose
+        assert "e\u0301 and a\u0300\u0301\u0302" in prose  # marks stay on their letters
+        wrapped = [line for line in lines if "続きます" in line]
+        assert all(cell_len(line) <= pane for line in wrapped) and len(wrapped) > 5
+
+
+async def test_a_hundred_thousand_headings_open_and_every_end_is_reachable() -> None:
+    text = "# Changelog\n\n" + "".join(
+        f"## Release {n}\n\nFixed issue {n}.\n\n" for n in range(100_000)
+    )
+    app = ReaderApp(Source(text, "CHANGELOG.md", "markdown"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, loaded(app), seconds=60)
+        await pilot.press("G")
+        await settle(pilot)
+        assert "Fixed issue 99999." in screen_text(app)
+        assert highlighted(app).startswith("Release 9999")  # the section at the top
+        await pilot.press("g")
+        await settle(pilot)
+        assert highlighted(app) == "Changelog"
+        for n in range(3):
+            await pilot.press("right_square_bracket")
+            await settle(pilot)
+            assert highlighted(app) == f"Release {n}"
