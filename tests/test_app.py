@@ -308,6 +308,36 @@ async def test_markup_in_the_article_is_shown_literally(make_app: Callable[..., 
         assert app.title == "Report [bold red]Not bold[/] ␛[31m"
 
 
+async def test_clicking_markup_looking_text_does_nothing(make_app: Callable[..., ReaderApp]) -> None:
+    text = (
+        "# Title [@click=app.quit]quit[/]\n\n"
+        "Click [@click=app.quit]here to quit[/] or [@click=app.bell]ring[/] or "
+        "[link=file:///etc/passwd]open a file[/link].\n\n"
+        "## Section [@click=app.quit]q[/]\n\nBody.\n"
+    )
+    app = make_app(text, "markdown", "clicks.md")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        content = app.query_one(ContentView)
+        lines = screen_text(app).split("\n")
+        targets = ["here to quit", "ring[/]", "open a file", "Section [@click"]
+        for target in targets:
+            y = next(y for y, line in enumerate(lines) if target in line)
+            strip = content.render_line(y)
+            styles = [segment.style for segment in strip if segment.style]
+            assert not any("@click" in style.meta or style.link for style in styles), target
+            await pilot.click(ContentView, offset=(lines[y].index(target) + 2, y))
+            await settle(pilot)
+            assert app.is_running and len(app.screen_stack) == 1
+        await pilot.click(TitleBar, offset=(SIZE[0] // 2, 0))
+        tree = app.query_one(SectionTree)
+        for row in range(2):
+            await pilot.click(SectionTree, offset=(8, row))
+            await settle(pilot)
+        assert app.is_running and len(app.screen_stack) == 1
+        assert str(tree.root.label) == "Title [@click=app.quit]quit[/]"
+
+
 async def test_a_large_article_shows_at_once_and_completes_in_the_background(
     make_app: Callable[..., ReaderApp],
 ) -> None:
