@@ -308,7 +308,9 @@ async def test_markup_in_the_article_is_shown_literally(make_app: Callable[..., 
         assert app.title == "Report [bold red]Not bold[/] ␛[31m"
 
 
-async def test_clicking_markup_looking_text_does_nothing(make_app: Callable[..., ReaderApp]) -> None:
+async def test_clicking_markup_looking_text_does_nothing(
+    make_app: Callable[..., ReaderApp],
+) -> None:
     text = (
         "# Title [@click=app.quit]quit[/]\n\n"
         "Click [@click=app.quit]here to quit[/] or [@click=app.bell]ring[/] or "

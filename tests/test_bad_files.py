@@ -192,3 +192,28 @@ async def test_a_hundred_thousand_headings_open_and_every_end_is_reachable() -> 
             await pilot.press("right_square_bracket")
             await settle(pilot)
             assert highlighted(app) == f"Release {n}"
+
+
+@pytest.mark.parametrize("kind", ["plain", "markdown"])
+async def test_tabs_expand_to_tab_stops_so_columns_line_up(kind: str) -> None:
+    break_ = "\n" if kind == "plain" else "\\\n"  # Markdown: a hard line break
+    table = f"name\tvalue\tnote{break_}alpha\t1\tfirst\n"
+    code = (
+        "\tcode\twith\ttabs\n\tx\ty\tz\n"
+        if kind == "plain"
+        else "```\ncode\twith\ttabs\nx\ty\tz\n```\n"
+    )
+    text = f"Tabs\n\n{table}\n{code}" if kind == "plain" else f"# Tabs\n\n{table}\n{code}"
+    app = ReaderApp(Source(text, "tabs", kind))  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, loaded(app))
+        lines = screen_text(app).split("\n")
+        assert not any("\t" in line for line in lines)
+
+        def row(start: str) -> str:
+            return next(line for line in lines if line.strip().startswith(start))
+
+        assert row("name").index("value") == row("alpha").index("1")
+        assert row("name").index("note") == row("alpha").index("first")
+        assert row("code").index("with") == row("x").index("y")
+        assert row("code").index("tabs") == row("x").index("z")

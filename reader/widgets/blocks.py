@@ -23,6 +23,7 @@ from reader.safe_text import visible
 
 QUOTE_BAR = "▌ "
 MIN_TEXT_WIDTH = 12
+TAB_SIZE = 8  # columns between tab stops, as in less and the terminal
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,9 @@ def _render_body(
 def _text(runs: tuple[Run, ...], palette: Palette, base: Style) -> Text:
     text = Text(style=base, end="")
     for run in runs:
-        text.append(visible(run.text).replace("\t", "    "), _run_style(run, palette))
+        text.append(visible(run.text), _run_style(run, palette))
+    if "\t" in text.plain:
+        text.expand_tabs(TAB_SIZE)  # to tab stops, so tab-separated columns line up
     return text
 
 
@@ -127,7 +130,7 @@ def _render(
 
 def _literal(block: Block, width: int, palette: Palette, console: Console) -> list[list[Segment]]:
     """Code, preformatted text and raw HTML: kept verbatim, folded (not wrapped) when too wide."""
-    code = visible(block.literal.expandtabs(4))
+    code = visible(block.literal.expandtabs(TAB_SIZE))
     inner = max(1, width - 2)
     lexer = block.language if block.kind is BlockKind.CODE else ""
     lines: list[list[Segment]] = []
