@@ -24,7 +24,7 @@ from textual.widgets import Input, Label, OptionList
 from reader.anchoring import Anchor
 from reader.app import SAVE_DELAY, ReaderApp
 from reader.source import load
-from reader.store import DATABASE_NAME, Store, StoreError, fingerprint
+from reader.store import DATABASE_NAME, SCHEMA_VERSION, Store, StoreError, fingerprint
 from reader.widgets.bookmark_list import BookmarkList
 from reader.widgets.note_prompt import NotePrompt
 
@@ -117,6 +117,17 @@ def test_a_write_that_finds_the_disk_full_changes_nothing(tmp_path: Path) -> Non
     assert integrity(tmp_path / DATABASE_NAME) == "ok"
 
 
+def store_one_bookmark(folder: Path) -> None:
+    """The bundled article with one bookmark, in the data directory `folder`."""
+    store = Store.open(folder / "reader")
+    source = load(None)
+    start = source.text.index("Amazon’s Strategic Investment")
+    anchor = Anchor.from_span(source.text, start, start + 29)
+    document = store.document(fingerprint(source.text), source.path, "Amazon")
+    store.add_bookmark(document, anchor, "b", "Amazon’s Strategic Investment", "made earlier")
+    store.close()
+
+
 @pytest.fixture
 def read_only_data(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
     """A data directory holding one bookmark, then made read-only (a read-only mount as root)."""
@@ -125,13 +136,7 @@ def read_only_data(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
         folder = disk.folder
     else:
         folder = tmp_path / "read-only"
-    store = Store.open(folder / "reader")
-    app_text = load(None).text
-    start = app_text.index("Amazon’s Strategic Investment")
-    anchor = Anchor.from_span(app_text, start, start + 29)
-    document = store.document(fingerprint(app_text), load(None).path, "Amazon")
-    store.add_bookmark(document, anchor, "b", "Amazon’s Strategic Investment", "made earlier")
-    store.close()
+    store_one_bookmark(folder)
     if os.geteuid() == 0:
         disk.make_read_only()
     else:
@@ -141,15 +146,35 @@ def read_only_data(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
     return folder
 
 
-async def test_a_read_only_data_directory_shows_bookmarks_and_refuses_changes(
-    read_only_data: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.fixture
+def newer_data(tmp_path: Path) -> Path:
+    """A data directory holding one bookmark, written by a newer version of reader."""
+    folder = tmp_path / "newer"
+    store_one_bookmark(folder)
+    db = sqlite3.connect(folder / "reader" / DATABASE_NAME)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()  # the last connection to close folds the WAL into the file
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("data", "warning"),
+    [
+        ("read_only_data", "Nothing will be saved: {database} is read-only"),
+        ("newer_data", "{database} was written by a newer reader; it is open read-only."),
+    ],
+)
+async def test_state_that_cannot_be_written_is_shown_and_left_alone(
+    data: str, warning: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(read_only_data))
+    folder: Path = request.getfixturevalue(data)
+    database = folder / "reader" / DATABASE_NAME
+    before = database.read_bytes()
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
     app = ReaderApp(load(None))
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
-        warning = f"Nothing will be saved: {read_only_data / 'reader' / DATABASE_NAME} is read-only"
-        assert any(m.startswith(warning) for m in messages(app))
+        assert any(m.startswith(warning.format(database=database)) for m in messages(app))
         await pilot.press("right_square_bracket", "right_square_bracket")
         await settle(pilot)
         assert top_line(app) == "◆ Amazon’s Strategic Investment"  # the stored bookmark shows
@@ -166,7 +191,7 @@ async def test_a_read_only_data_directory_shows_bookmarks_and_refuses_changes(
         assert any(m.startswith("The bookmark could not be deleted") for m in messages(app))
         await pilot.press("escape", "q")
     assert app.unsaved is None  # not saving is expected here, not a failure to report
-    assert [b.note for b in Store.open(read_only_data / "reader").bookmarks()] == ["made earlier"]
+    assert database.read_bytes() == before
 
 
 WRITER = """
