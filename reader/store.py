@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import platformdirs
@@ -156,6 +158,8 @@ class Store:
                     warning=f"{path} was written by a newer reader; it is open read-only.",
                 )
             elif not _can_write(path):
+                if version == 0:  # nothing stored yet: nothing to show
+                    raise StoreError("it is read-only")
                 return cls._read_only(path, f"{path} is read-only")
         else:
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
@@ -351,14 +355,18 @@ class Store:
         with self._write() as db:
             db.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark,))
 
-    def restore_bookmark(self, bookmark: Bookmark) -> None:
-        """Put a deleted bookmark back, with its id and creation time (undo)."""
+    def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
+        """Put a deleted bookmark back with its creation time (undo); returns it as stored.
+
+        It keeps its id unless another reader has since given that id to a new bookmark.
+        """
         with self._write() as db:
-            db.execute(
+            taken = db.execute("SELECT 1 FROM bookmarks WHERE id = ?", (bookmark.id,)).fetchone()
+            cursor = db.execute(
                 'INSERT INTO bookmarks (id, document_id, start, "end", exact, prefix, suffix,'
                 " block_id, section, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    bookmark.id,
+                    None if taken else bookmark.id,
                     bookmark.document_id,
                     *_anchor_row(bookmark.anchor),
                     bookmark.block_id,
@@ -367,6 +375,7 @@ class Store:
                     bookmark.created_at,
                 ),
             )
+        return replace(bookmark, id=int(cursor.lastrowid or bookmark.id))
 
 
 def _anchor_row(anchor: Anchor) -> tuple[int, int, str, str, str]:
@@ -394,15 +403,37 @@ def _can_write(path: Path) -> bool:
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
     """Open a database only to read it, even where its WAL index cannot be created."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    uri = path.resolve().as_uri() + "?mode=ro"  # as_uri escapes "#", "?" and "%"
+    connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError:
-        # A WAL database in a read-only directory whose index was removed at the
-        # last close: nothing else can be writing it, so read the file as it is.
+    except sqlite3.OperationalError as error:
         connection.close()
-        connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        if not _errorname(error).startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")):
+            raise
+        return _snapshot(path)  # a WAL database whose index cannot be made here
     return connection
+
+
+def _snapshot(path: Path) -> sqlite3.Connection:
+    """A copy in memory of a database and its write-ahead log, for a directory we cannot write."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / path.name
+        shutil.copyfile(path, copy)
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists():
+            shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+        source = sqlite3.connect(copy)
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            source.backup(memory)
+        finally:
+            source.close()
+    return memory
+
+
+def _errorname(error: sqlite3.Error) -> str:
+    return getattr(error, "sqlite_errorname", "") or ""
 
 
 def _schema_version(path: Path) -> int | None:
@@ -423,7 +454,7 @@ def _schema_version(path: Path) -> int | None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        if error.sqlite_errorname.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        if _errorname(error).startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
             return None
         raise  # not damaged, only out of reach: never moved aside
 
@@ -432,6 +463,10 @@ def _move_aside(path: Path) -> Path:
     """Rename a damaged database (and its WAL files) out of the way; return the new name."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.damaged-{stamp}")
+    count = 1
+    while target.exists():  # never overwrite one kept before
+        count += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{count}")
     path.rename(target)
     for suffix in ("-wal", "-shm"):
         companion = path.with_name(path.name + suffix)

@@ -259,3 +259,49 @@ def test_the_cli_reports_saved_state_it_cannot_read_in_one_line(tmp_path: Path) 
     assert result.stderr.splitlines() == [
         "reader: the saved state could not be read: no such column: opened_at"
     ]
+
+
+KILLED_AFTER_COMMIT = """
+import sys, time
+from pathlib import Path
+from reader.anchoring import Anchor
+from reader.store import Store, fingerprint
+store = Store.open(Path(sys.argv[1]))
+document = store.document(fingerprint("Title"), None, "Title")
+store.add_bookmark(document, Anchor(0, 5, "Title", "", ""), "p", "Title", "only in the log")
+print("committed", flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.parametrize("index", ["kept", "lost"])
+def test_a_read_only_directory_still_shows_changes_left_in_the_write_ahead_log(
+    small_disk: SmallDisk, index: str
+) -> None:
+    folder = small_disk.folder / "reader"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", KILLED_AFTER_COMMIT, str(folder)], stdout=subprocess.PIPE, text=True
+    )
+    assert writer.stdout is not None and writer.stdout.readline() == "committed\n"
+    writer.kill()
+    writer.wait()
+    assert (folder / f"{DATABASE_NAME}-wal").stat().st_size > 0  # not yet in the main file
+    if index == "lost":
+        (folder / f"{DATABASE_NAME}-shm").unlink()
+    small_disk.make_read_only()
+    store = Store.open(folder)
+    assert not store.writable and store.warning is not None and "read-only" in store.warning
+    assert [b.note for b in store.bookmarks()] == ["only in the log"]
+
+
+def test_an_empty_database_in_a_read_only_directory_is_a_session_that_saves_nothing(
+    small_disk: SmallDisk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = small_disk.folder / "reader"
+    folder.mkdir()
+    (folder / DATABASE_NAME).write_bytes(b"")  # left by a first run that found the disk full
+    small_disk.make_read_only()
+    result = run_cli("recent", env={"XDG_DATA_HOME": str(small_disk.folder)})
+    assert result.returncode == 0
+    assert result.stderr.startswith("reader: Nothing will be saved:")
+    assert "read-only" in result.stderr

@@ -175,3 +175,37 @@ def test_two_processes_adding_bookmarks_lose_none(tmp_path: Path) -> None:
         assert process.exitcode == 0
     notes = {b.note for b in Store.open(tmp_path).bookmarks()}
     assert notes == {f"worker {w} #{n}" for w in range(2) for n in range(60)}
+
+
+def test_a_data_directory_whose_path_looks_like_a_uri_is_used_as_it_is(tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("a text file where a careless URI would point")
+    folder = tmp_path / "notes#2?x=%41" / "reader"
+    store = Store.open(folder)
+    store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), anchor(), "p", "T", "kept")
+    store.close()
+    again = Store.open(folder)
+    assert again.warning is None and [b.note for b in again.bookmarks()] == ["kept"]
+    assert not list(folder.glob("*.damaged-*"))
+
+
+def test_damaged_databases_kept_in_the_same_second_never_overwrite_each_other(
+    tmp_path: Path,
+) -> None:
+    for content in (b"first damaged file", b"second damaged file"):
+        (tmp_path / DATABASE_NAME).write_bytes(content)
+        Store.open(tmp_path).close()
+    kept = {path.read_bytes() for path in tmp_path.glob(f"{DATABASE_NAME}.damaged-*")}
+    assert kept == {b"first damaged file", b"second damaged file"}
+
+
+def test_undo_gives_a_new_id_when_another_reader_took_the_old_one(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    document = store.document(fingerprint(TEXT), None, "Title")
+    deleted = store.add_bookmark(document, anchor(), "p", "Title", "deleted, then undone")
+    store.delete_bookmark(deleted.id)
+    other = Store.open(tmp_path)
+    taken = other.add_bookmark(document, anchor(), "p", "Title", "added elsewhere")
+    assert taken.id == deleted.id
+    restored = store.restore_bookmark(deleted)
+    assert restored.id != deleted.id and restored.created_at == deleted.created_at
+    assert {b.note for b in store.bookmarks()} == {"deleted, then undone", "added elsewhere"}
