@@ -22,7 +22,7 @@ from reader.document import Document, Section
 from reader.outline import label
 from reader.parsers import ParseCancelled, parse, preview
 from reader.safe_text import visible_line
-from reader.source import Source, change_on_disk
+from reader.source import FileWatch, Source
 from reader.widgets import ContentView, SectionTree
 from reader.widgets.blocks import prepare_highlighting
 from reader.widgets.key_bar import KeyBar
@@ -78,7 +78,9 @@ class ReaderApp(App[None]):
         self._save_timer: Timer | None = None
         self.unsaved: str | None = None  # why the last save of the place failed, if it did
         self._passage = -1  # the block being read, as last reported by the content pane
-        self._file_change: str | None = None  # the file on disk is no longer what is shown
+        self._file_change: str | None = None  # how the file on disk differs from what is shown
+        self._watch = FileWatch(source) if source.version is not None else None
+        self._watching = False  # a look at the file is under way
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -111,8 +113,8 @@ class ReaderApp(App[None]):
         self.places = Places(Store.open(), self.source.text, self.source.path)
         if self.places.store.warning:
             self._warn(self.places.store.warning)
-        if self.source.version is not None:
-            self.set_interval(WATCH_INTERVAL, self._check_file)
+        if self._watch is not None:
+            self.set_interval(WATCH_INTERVAL, self._look_at_file)
         if parse_rest:
             self._parse_whole()
         else:
@@ -128,9 +130,23 @@ class ReaderApp(App[None]):
         gc.enable()
         self._resume()
 
+    def _look_at_file(self) -> None:
+        if not self._watching:  # one at a time, even on a file system that hangs
+            self._watching = True
+            self._check_file()
+
+    @work(thread=True, group="watch")
     def _check_file(self) -> None:
+        assert self._watch is not None
+        try:
+            change = self._watch.check()
+        finally:
+            self._watching = False
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._file_changed, change)
+
+    def _file_changed(self, change: str | None) -> None:
         """Say so when the article's file changes or goes; what was read stays on screen."""
-        change = change_on_disk(self.source)
         if change == self._file_change:
             return
         self._file_change = change

@@ -26,9 +26,23 @@ BUNDLED_ARTICLE = "amazon-invests-4b-in-anthropic.txt"
 
 
 BINARY_SAMPLE = 64 * 1024  # bytes looked at to tell text from binary
-BINARY_SHARE = 0.05  # more control bytes than this and it is not text
+BINARY_SHARE = 0.05  # more control bytes than this (and BINARY_COUNT) and it is not text
+BINARY_COUNT = 16
+# Control bytes text does not use. Text does use tab, newlines, form feed, backspace
+# (overstrike in man pages), ESC (colour codes in logs) and Ctrl-Z (DOS end of file).
 _UNLIKELY_IN_TEXT = tuple(
-    bytes([code]) for code in (*range(0x09), *range(0x0E, 0x20), 0x7F, 0x81, 0x8D, 0x8F, 0x90, 0x9D)
+    bytes([code])
+    for code in (
+        *range(0x08),
+        *range(0x0E, 0x1A),
+        *range(0x1C, 0x20),
+        0x7F,
+        0x81,
+        0x8D,
+        0x8F,
+        0x90,
+        0x9D,
+    )
 )
 
 # UTF-32 first: its little-endian BOM starts with UTF-16's.
@@ -107,15 +121,36 @@ def load_path(path: Path) -> Source:
     return Source(text, path.name, kind, path.resolve(), notice, version)
 
 
-def change_on_disk(source: Source) -> Literal["changed", "gone"] | None:
-    """Whether the file an article was read from has changed or gone since it was read."""
-    if source.path is None or source.version is None:
-        return None
-    try:
-        info = source.path.stat()
-    except OSError:
-        return "gone"
-    return None if _version(info) == source.version else "changed"
+class FileWatch:
+    """Notices when the file an article was read from changes or goes.
+
+    `check` may block on a slow file system: call it off the UI thread.
+    """
+
+    def __init__(self, source: Source) -> None:
+        assert source.path is not None
+        self._source = source
+        self._path = source.path
+        self._version = source.version
+        self.change: Literal["changed", "gone"] | None = None
+
+    def check(self) -> Literal["changed", "gone"] | None:
+        """The file's state now: changed (its text differs), gone, or None (as read)."""
+        try:
+            version = _version(self._path.stat())
+        except (FileNotFoundError, NotADirectoryError):
+            self.change, self._version = "gone", None
+            return self.change
+        except OSError:
+            return self.change  # cannot look right now: no news
+        if version != self._version:  # touched, rewritten or replaced: compare the text
+            self._version = version
+            try:
+                same = load_path(self._path).text == self._source.text
+            except ArticleError:
+                same = False
+            self.change = None if same else "changed"
+        return self.change
 
 
 def _version(info: os.stat_result) -> FileVersion:
@@ -156,13 +191,13 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
 def _mostly_binary(data: bytes) -> bool:
     """Whether bytes that are not UTF-8 are also not text in a legacy 8-bit encoding.
 
-    Text in Windows-1252 or Latin-1 has next to no control bytes (tab, newlines
-    and form feed aside) and none of the five bytes Windows-1252 leaves
-    undefined; binary data has about one in eight.
+    Text in Windows-1252 or Latin-1 has next to no control bytes and none of
+    the five bytes Windows-1252 leaves undefined; binary data has about one in
+    nine.
     """
     sample = data[:BINARY_SAMPLE]
     unlikely = sum(sample.count(byte) for byte in _UNLIKELY_IN_TEXT)
-    return unlikely > BINARY_SHARE * len(sample)
+    return unlikely > max(BINARY_COUNT, BINARY_SHARE * len(sample))
 
 
 def sniff_kind(text: str) -> Kind:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,6 +31,11 @@ async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: floa
     raise AssertionError("the app never got there")
 
 
+def article_version(path: Path) -> tuple[int, int, int, int]:
+    info = path.stat()
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
 def loaded(app: ReaderApp) -> Callable[[], bool]:
     return lambda: app.document is not None and app._complete and app._resumed
 
@@ -49,6 +55,21 @@ async def test_a_file_that_changes_or_goes_while_open_stays_on_screen_and_says_s
         await pilot.press(*"before the edit", "enter")
         await settle(pilot)
         shown = screen_text(app)
+
+        os.utime(article)  # touched, then rewritten and replaced with the same text: no news
+        replacement = tmp_path / "replacement.txt"
+        replacement.write_text(original, encoding="utf-8")
+        replacement.replace(article)
+        await until(
+            pilot,
+            lambda: (
+                app._watch is not None
+                and app._watch._version is not None
+                and app._watch._version == article_version(article)
+            ),
+        )
+        await pilot.pause(0.2)
+        assert app.sub_title == "article.txt" and not any("disk" in m for m in messages(app))
 
         article.write_text("Something else entirely.\n\nNothing like it.\n", encoding="utf-8")
         await until(pilot, lambda: app.sub_title == "article.txt (changed on disk)")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import BUNDLED
 from test_app import screen_text, settle
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from reader.app import ReaderApp
 from reader.source import load, load_path
@@ -53,6 +53,21 @@ async def test_escape_cancels_a_bookmark() -> None:
         await settle(pilot)
         assert not isinstance(app.screen, NotePrompt)
     assert Store.open().bookmarks() == []
+
+
+async def test_enter_pressed_twice_saves_one_bookmark() -> None:
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        field = app.screen.query_one(Input)
+        field.value = "once"
+        for _ in range(2):  # both arrive before the prompt has closed
+            field.post_message(Input.Submitted(field, field.value))
+        await settle(pilot)
+        assert not isinstance(app.screen, NotePrompt)
+    assert [b.note for b in Store.open().bookmarks()] == ["once"]
 
 
 async def test_a_note_is_plain_text() -> None:

@@ -92,3 +92,15 @@ def test_bidi_controls_and_separators_are_made_visible() -> None:
 
     assert visible("a\u202eb\u200fc\u2029d") == "a<U+202E>b<U+200F>c\nd"
     assert visible_line("a\u2028b\tc") == "a b c"
+
+
+def test_legacy_8_bit_text_with_colour_codes_overstrike_or_ctrl_z_is_text_not_binary() -> None:
+    log = "Caf\xe9: \x1b[31mfailed\x1b[0m, d\xe9j\xe0 vu\r\n".encode("cp1252") * 50
+    manual = "N\bNA\bAM\bME\bE  r\xe9sum\xe9\n".encode("latin-1") * 50
+    dos = "Caf\xe9 cr\xe8me\r\n\x1a".encode("cp1252")
+    for data in (log, manual, dos):
+        text, notice = decode(data, "old.txt")
+        assert notice is not None and "Windows-1252" in notice
+        assert "Caf\xe9" in text or "r\xe9sum\xe9" in text
+    with pytest.raises(ArticleError, match="binary file"):
+        decode(bytes(range(1, 256)) * 40, "noise.bin")

@@ -137,11 +137,12 @@ class BookmarkList(ModalScreen[int | None]):
         if not self._deleted:
             return
         try:
-            self._store.restore_bookmark(self._deleted[-1].bookmark)
+            restored = self._store.restore_bookmark(self._deleted[-1].bookmark)
         except StoreError as error:
             self._failed(f"The bookmark could not be restored: {error}.")
             return
         item = self._deleted.pop()
+        item.bookmark = restored
         self._listed.append(item)
         self._listed.sort(key=lambda listed: listed.bookmark.created_at, reverse=True)
         self._refill(self._listed.index(item))

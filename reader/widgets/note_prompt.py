@@ -43,6 +43,7 @@ class NotePrompt(ModalScreen[str | None]):
         self._quote = quote
         self._note = note
         self._save = save
+        self._saved = False
 
     def compose(self) -> ComposeResult:
         quote = visible_line(self._quote)
@@ -54,9 +55,12 @@ class NotePrompt(ModalScreen[str | None]):
             yield Label(id="problem", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self._saved:
+            return  # enter pressed again before the prompt closed
         note = event.value.strip()
         problem = self._save(note) if self._save is not None else None
         if problem is None:
+            self._saved = True
             self.dismiss(note)
             return
         label = self.query_one("#problem", Label)
