@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import re
 import signal
 import sys
+from bisect import bisect_left
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -22,11 +24,13 @@ from reader.document import Document, Section
 from reader.outline import label
 from reader.parsers import ParseCancelled, parse, preview
 from reader.safe_text import visible_line
+from reader.search import Match, SearchIndex, compile_query
 from reader.source import FileWatch, Source
 from reader.widgets import ContentView, SectionTree
 from reader.widgets.blocks import prepare_highlighting
 from reader.widgets.key_bar import KeyBar
 from reader.widgets.line_index import Shape, block_shapes
+from reader.widgets.search_bar import SearchBar
 from reader.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -55,6 +59,10 @@ class ReaderApp(App[None]):
         Binding("shift+tab", "focus_previous", "Pane", show=False, priority=True),
         Binding("right_square_bracket", "next_section", "Next", key_display="]"),
         Binding("left_square_bracket", "previous_section", "Prev", key_display="["),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("n", "next_match", "Next match", show=False),
+        Binding("N", "previous_match", "Previous match", show=False),
+        Binding("escape", "close_search", "Close search", show=False),
         Binding("m", "bookmark", "Mark"),
         Binding("b", "bookmarks", "Marks"),
         Binding("t", "toggle_tree", "Tree"),
@@ -81,12 +89,17 @@ class ReaderApp(App[None]):
         self._file_change: str | None = None  # how the file on disk differs from what is shown
         self._watch = FileWatch(source) if source.version is not None else None
         self._watching = False  # a look at the file is under way
+        self._search_index: SearchIndex | None = None  # built when first searched
+        self._pattern: re.Pattern[str] | None = None  # the query being searched for
+        self._matches: list[Match] = []
+        self._match = -1  # index in _matches of the current match (-1: none yet)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="main"):
             yield SectionTree(id="tree")
             yield ContentView(id="content")
+        yield SearchBar()
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -214,6 +227,9 @@ class ReaderApp(App[None]):
         content = self.query_one(ContentView)
         content.show_document(document, shapes, partial=not complete)
         self._complete = complete
+        self._search_index, self._matches, self._match = None, [], -1
+        if self.query_one(SearchBar).text:  # search the whole article now
+            self._search(self.query_one(SearchBar).text)
         if complete:
             self.post_message(self.Loaded())
             if self.places is not None:  # else the first frame is still to come
@@ -362,6 +378,119 @@ class ReaderApp(App[None]):
         except StoreError as error:
             self._warn(f"Your bookmarks could not be read: {error}.")
             return []
+
+    # -- search ------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Open the search bar, or go back to it."""
+        self.query_one(SearchBar).open()
+
+    @on(SearchBar.Changed)
+    def _query_changed(self, event: SearchBar.Changed) -> None:
+        self._search(event.query)
+
+    def _search(self, query: str) -> None:
+        """Show the first match from the passage on at once; count them all in a thread."""
+        bar, content = self.query_one(SearchBar), self.query_one(ContentView)
+        self._pattern, self._matches, self._match = None, [], -1
+        self.workers.cancel_group(self, "search")
+        content.show_matches([], None)
+        if not query.strip() or self.document is None:
+            bar.show_status("")
+            return
+        try:
+            self._pattern = compile_query(query)
+        except ValueError as error:
+            bar.show_status(str(error), problem=True)
+            return
+        index = self._search_index
+        if index is None or index.document is not self.document:
+            bar.show_status("searching…")
+            self._index_document(self.document)
+            return
+        first = index.next_match(self._pattern, max(content.passage, 0))
+        if first is None:
+            bar.show_status("no matches")
+            return
+        content.show_matches([], first)
+        content.scroll_to_match(first)
+        bar.show_status("counting…")
+        self._count_matches(index, self._pattern, first)
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def _index_document(self, document: Document) -> None:
+        worker = get_current_worker()
+        try:
+            index = SearchIndex(document, lambda: worker.is_cancelled)
+        except InterruptedError:
+            return
+        self.call_from_thread(self._indexed, index)
+
+    def _indexed(self, index: SearchIndex) -> None:
+        if index.document is self.document:
+            self._search_index = index
+            self._search(self.query_one(SearchBar).text)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _count_matches(self, index: SearchIndex, pattern: re.Pattern[str], first: Match) -> None:
+        worker = get_current_worker()
+        try:
+            matches = index.find(pattern, lambda: worker.is_cancelled)
+        except InterruptedError:
+            return
+        if not worker.is_cancelled:
+            self.call_from_thread(self._counted, pattern, matches, first)
+
+    def _counted(self, pattern: re.Pattern[str], matches: list[Match], first: Match) -> None:
+        if pattern is not self._pattern:
+            return  # the query changed meanwhile
+        self._matches = matches
+        self._match = bisect_left(matches, first)
+        self._show_match()
+
+    def _show_match(self, *, scroll: bool = False) -> None:
+        content = self.query_one(ContentView)
+        current = self._matches[self._match]
+        content.show_matches(self._matches, current)
+        if scroll:
+            content.scroll_to_match(current)
+        self.query_one(SearchBar).show_status(f"{self._match + 1}/{len(self._matches)}")
+
+    @on(SearchBar.Accepted)
+    def _search_accepted(self) -> None:
+        if self._pattern is None:
+            self.action_close_search()
+        else:
+            self.query_one(ContentView).focus()  # n and N go on from here
+
+    @on(SearchBar.Closed)
+    def action_close_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        if not bar.is_open:
+            return
+        bar.close()
+        self._pattern, self._matches, self._match = None, [], -1
+        self.workers.cancel_group(self, "search")
+        self.query_one(ContentView).show_matches([], None)
+        self.query_one(ContentView).focus()
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, step: int) -> None:
+        if not self._matches:
+            if self._pattern is None:
+                self.notify("Nothing to search for: press / first.", timeout=2)
+            return
+        after = self._match + step
+        if not 0 <= after < len(self._matches):
+            where = "top" if step > 0 else "bottom"
+            self.notify(f"Search wrapped to the {where}.", timeout=2)
+        self._match = after % len(self._matches)
+        self._show_match(scroll=True)
 
     def action_toggle_tree(self) -> None:
         tree = self.query_one(SectionTree)

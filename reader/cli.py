@@ -27,6 +27,7 @@ keys:
   space / pagedown       next page        shift+space / pageup       previous page
   g / home               start            G / end                    end
   ] / [                  next / previous section (any depth)
+  / then n / N           search as you type (re: for a regex), then next / previous match
   m / b                  bookmark the passage (with a note) / list bookmarks
   enter                  in the tree: jump to the highlighted section
   t                      show or hide the section tree

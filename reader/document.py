@@ -204,11 +204,17 @@ class Document:
         """Index of the block whose span contains (or last precedes) a text offset."""
         return max(0, bisect_right(self._starts, offset) - 1)
 
-    def styled(self, index: int) -> Block:
-        """A block with its inline markup turned into styled runs (cached for recent blocks)."""
+    def styled(self, index: int, *, keep: bool = True) -> Block:
+        """A block with its inline markup turned into styled runs.
+
+        Recently styled blocks are cached; `keep=False` neither reads nor fills
+        the cache (for a scan of every block, from any thread).
+        """
         block = self.blocks[index]
         if not block.markup or self._style is None:
             return block
+        if not keep:
+            return self._apply_style(block, self._style)
         styled = self._styled.get(index)
         if styled is None:
             styled = self._apply_style(block, self._style)

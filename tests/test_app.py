@@ -237,6 +237,7 @@ async def test_key_bar_shows_the_main_keys_even_at_80_columns(bundled_app: Reade
             "tabPane",
             "]Next",
             "[Prev",
+            "/Search",
             "mMark",
             "bMarks",
             "tTree",

@@ -20,10 +20,13 @@ from textual.strip import Strip
 
 from reader.document import Block, BlockKind, Container, ContainerKind, Inline, Run
 from reader.safe_text import visible
+from reader.search import CELL_BREAK, TAB_SIZE
+
+Mark = tuple[int, int, bool]  # a search match in the block's display text: start, end, current
+CURRENT_MATCH = "current-match"  # style meta on the current match, to find its line
 
 QUOTE_BAR = "▌ "
 MIN_TEXT_WIDTH = 12
-TAB_SIZE = 8  # columns between tab stops, as in less and the terminal
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,17 +45,26 @@ class Palette:
     gutter: Style
     bookmark: Style
     muted: Style
+    match: Style
+    current_match: Style
     dark: bool
 
+    def mark_style(self, current: bool) -> Style:
+        if current:
+            return self.current_match + Style.from_meta({CURRENT_MATCH: True})
+        return self.match
 
-def render_block(block: Block, width: int, palette: Palette, console: Console) -> list[Strip]:
-    """The lines of a block, each exactly `width` cells wide."""
+
+def render_block(
+    block: Block, width: int, palette: Palette, console: Console, marks: tuple[Mark, ...] = ()
+) -> list[Strip]:
+    """The lines of a block, each exactly `width` cells wide, search matches marked."""
     containers = block.containers
     # Very deep nesting in a narrow pane: drop the outermost markers, never the text.
     while containers and _prefix_width(containers) > width - MIN_TEXT_WIDTH:
         containers = containers[1:]
     inner = max(MIN_TEXT_WIDTH, width - _prefix_width(containers))
-    lines = _render_body(block, inner, palette, console)
+    lines = _render_body(block, inner, palette, console, marks)
     if containers:
         lines = _add_prefixes(containers, lines, palette)
     return [Strip(line).crop_extend(0, width, palette.text) for line in lines]
@@ -65,30 +77,35 @@ def _prefix_width(containers: tuple[Container, ...]) -> int:
 
 
 def _render_body(
-    block: Block, width: int, palette: Palette, console: Console
+    block: Block, width: int, palette: Palette, console: Console, marks: tuple[Mark, ...]
 ) -> list[list[Segment]]:
     kind = block.kind
     if kind is BlockKind.HEADING:
         style = palette.headings[min(block.level, len(palette.headings)) - 1]
-        lines = _wrap(_text(block.runs, palette, style), width, console)
+        lines = _wrap(_text(block.runs, palette, style, marks), width, console)
         if block.level <= 2:  # top levels get a rule beneath: heavy and full width, then light
             longest = max(sum(segment.cell_length for segment in line) for line in lines)
             rule = "━" * width if block.level == 1 else "─" * longest
             lines.append([Segment(rule, palette.muted)])
         return lines
     if kind is BlockKind.PARAGRAPH:
-        return _wrap(_text(block.runs, palette, palette.text), width, console)
+        return _wrap(_text(block.runs, palette, palette.text, marks), width, console)
     if kind is BlockKind.RULE:
         return [[Segment("─" * width, palette.muted)]]
     if kind is BlockKind.TABLE:
-        return _render(_table(block, palette), width, console, palette.text)
-    return _literal(block, width, palette, console)
+        return _render(_table(block, palette, marks), width, console, palette.text)
+    return _literal(block, width, palette, console, marks)
 
 
-def _text(runs: tuple[Run, ...], palette: Palette, base: Style) -> Text:
+def _text(
+    runs: tuple[Run, ...], palette: Palette, base: Style, marks: tuple[Mark, ...] = ()
+) -> Text:
+    """Runs as one Text; `marks` are offsets in its text before tabs are expanded."""
     text = Text(style=base, end="")
     for run in runs:
         text.append(visible(run.text), _run_style(run, palette))
+    for start, end, current in marks:
+        text.stylize(palette.mark_style(current), start, end)
     if "\t" in text.plain:
         text.expand_tabs(TAB_SIZE)  # to tab stops, so tab-separated columns line up
     return text
@@ -128,7 +145,9 @@ def _render(
     return [list(Segment.apply_style(line, style=base)) for line in lines]
 
 
-def _literal(block: Block, width: int, palette: Palette, console: Console) -> list[list[Segment]]:
+def _literal(
+    block: Block, width: int, palette: Palette, console: Console, marks: tuple[Mark, ...]
+) -> list[list[Segment]]:
     """Code, preformatted text and raw HTML: kept verbatim, folded (not wrapped) when too wide."""
     code = visible(block.literal.expandtabs(TAB_SIZE))
     inner = max(1, width - 2)
@@ -147,9 +166,15 @@ def _literal(block: Block, width: int, palette: Palette, console: Console) -> li
             word_wrap=True,
             code_width=inner,
         )
+        for start, end, current in marks:
+            syntax.stylize_range(
+                palette.mark_style(current), _line_column(code, start), _line_column(code, end)
+            )
         lines = _render(syntax, inner, console, palette.code_block)
     else:
         text = Text(code, style=palette.code_block)
+        for start, end, current in marks:
+            text.stylize(palette.mark_style(current), start, end)
         text.no_wrap = True
         for line in text.split("\n", allow_blank=True):
             fits = line.cell_len <= inner
@@ -184,7 +209,32 @@ def _known_lexer(name: str) -> bool:
     return True
 
 
-def _table(block: Block, palette: Palette) -> Table:
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """An offset as Rich Syntax's (line from 1, column) position."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start
+
+
+def _cell_marks(block: Block, marks: tuple[Mark, ...]) -> list[tuple[Mark, ...]]:
+    """The marks in each cell, row by row, relative to the cell's own text."""
+    cells: list[tuple[Mark, ...]] = []
+    offset = 0
+    for row in block.rows:
+        for cell in row:
+            length = len(visible("".join(run.text for run in cell)))
+            cells.append(
+                tuple(
+                    (start - offset, end - offset, current)
+                    for start, end, current in marks
+                    if offset <= start and end <= offset + length
+                )
+            )
+            offset += length + len(CELL_BREAK)
+    return cells
+
+
+def _table(block: Block, palette: Palette, marks: tuple[Mark, ...] = ()) -> Table:
+    cell_marks = iter(_cell_marks(block, marks))
     header, *body = block.rows or ((),)
     table = Table(
         box=box.ROUNDED,
@@ -196,12 +246,12 @@ def _table(block: Block, palette: Palette) -> Table:
     for column, cell in enumerate(header):
         align = block.align[column] if column < len(block.align) else ""
         table.add_column(
-            _text(cell, palette, palette.strong),
+            _text(cell, palette, palette.strong, next(cell_marks)),
             overflow="fold",
             justify="right" if align == "right" else "center" if align == "center" else "left",
         )
     for row in body:
-        table.add_row(*(_text(cell, palette, palette.text) for cell in row))
+        table.add_row(*(_text(cell, palette, palette.text, next(cell_marks)) for cell in row))
     return table
 
 

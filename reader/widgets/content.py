@@ -9,6 +9,7 @@ change of passage is posted as `ContentView.PassageChanged`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from rich.segment import Segment
 from rich.style import Style
@@ -21,7 +22,8 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.document import Document
-from reader.widgets.blocks import Palette, render_block
+from reader.search import Match
+from reader.widgets.blocks import CURRENT_MATCH, Mark, Palette, render_block
 from reader.widgets.line_index import LineIndex, Shape, block_shapes, estimate, gap_after
 
 _DECORATION = frozenset({"▎", "◆", "▌", "•"})  # gutter and container marks, not article text
@@ -59,6 +61,8 @@ class ContentView(ScrollView, can_focus=True):
         "content--muted",
         "content--gutter",
         "content--bookmark",
+        "content--match",
+        "content--current-match",
     }
 
     DEFAULT_CSS = """
@@ -82,6 +86,8 @@ class ContentView(ScrollView, can_focus=True):
         & > .content--muted { color: $foreground-muted; }
         & > .content--gutter { color: $accent; }
         & > .content--bookmark { color: $text-warning; }
+        & > .content--match { background: $warning 30%; }
+        & > .content--current-match { background: $warning; color: $background; }
     }
     """
 
@@ -97,7 +103,7 @@ class ContentView(ScrollView, can_focus=True):
         self.document: Document | None = None
         self._index = LineIndex([])
         self._shapes: list[Shape] = []
-        self._strips: LRUCache[tuple[int, int], list[Strip]] = LRUCache(4096)
+        self._strips: LRUCache[tuple[int, int, tuple[Mark, ...]], list[Strip]] = LRUCache(4096)
         self._palette: Palette | None = None
         self._column = 0
         self._passage = -1
@@ -107,6 +113,8 @@ class ContentView(ScrollView, can_focus=True):
         self._tail = 0  # blank rows after the end, so a jump can put any block at the top
         self._bookmarked: set[int] = set()
         self._partial = False  # the document is the start of a longer article
+        self._matches: list[Match] = []  # search matches, in document order
+        self._current: Match | None = None  # the one the search is at
 
     # -- public API ---------------------------------------------------------
 
@@ -134,6 +142,7 @@ class ContentView(ScrollView, can_focus=True):
         self._strips.clear()
         self._passage = self._announced = -1  # announce again: the tree was rebuilt
         self._bookmarked = set()
+        self._matches, self._current = [], None
         self._pinned = None
         if self.scrollable_content_region.width:
             self._relayout()
@@ -150,6 +159,29 @@ class ContentView(ScrollView, can_focus=True):
         """Show a bookmark marker in the gutter beside these blocks."""
         self._bookmarked = set(blocks)
         self.refresh()
+
+    def show_matches(self, matches: list[Match], current: Match | None) -> None:
+        """Highlight search matches (none: clear), `current` distinctly."""
+        self._matches, self._current = matches, current
+        self.refresh()
+
+    def scroll_to_match(self, match: Match) -> None:
+        """Bring a match's line into view (about a quarter down the pane) if it is not in view."""
+        if self.document is None or not len(self._index):
+            return
+        strips = self._measure(match.block)
+        line = next(
+            (
+                number
+                for number, strip in enumerate(strips)
+                if any(segment.style and segment.style.meta.get(CURRENT_MATCH) for segment in strip)
+            ),
+            0,
+        )
+        row = self._index.top(match.block) + line - round(self.scroll_y)
+        height = self.scrollable_content_region.height
+        if not 0 <= row < height:
+            self._place(match.block, height // 4 - line)
 
     def scrolled_past_start(self, block: int) -> bool:
         """Whether the pane's top row is below a block's first row."""
@@ -256,16 +288,32 @@ class ContentView(ScrollView, can_focus=True):
         """A block's strips at the column width, correcting its height in the index."""
         document = self.document
         assert document is not None
-        key = (block, self._column)
+        marks = self._marks(block)
+        key = (block, self._column, marks)
         strips = self._strips.get(key)
         if strips is None:
-            strips = render_block(
-                document.styled(block), self._column, self._get_palette(), self.app.console
-            )
+            palette, console = self._get_palette(), self.app.console
+            strips = render_block(document.styled(block), self._column, palette, console, marks)
             self._strips[key] = strips
         if not self._index.is_exact(block):
             self._index.set_exact(block, len(strips) + gap_after(document.blocks, block))
         return strips
+
+    def _marks(self, block: int) -> tuple[Mark, ...]:
+        """The search matches in a block, as offsets in its display text."""
+        matches = self._matches
+        if not matches and self._current is None:
+            return ()
+        first = bisect_left(matches, (block, -1, -1))
+        marks = []
+        for match in matches[first:]:
+            if match.block != block:
+                break
+            marks.append((match.start, match.end, match == self._current))
+        current = self._current
+        if current is not None and current.block == block and current not in matches:
+            marks.append((current.start, current.end, True))  # found before the rest
+        return tuple(marks)
 
     def _measure_from(self, block: int, rows: int) -> None:
         """Measure blocks from `block` on until `rows` rows are covered."""
@@ -479,6 +527,8 @@ class ContentView(ScrollView, can_focus=True):
                 gutter=get("content--gutter", partial=True),
                 bookmark=get("content--bookmark", partial=True),
                 muted=get("content--muted", partial=True),
+                match=get("content--match"),
+                current_match=get("content--current-match", partial=True),
                 dark=self.app.current_theme.dark,
             )
         return self._palette

@@ -7,7 +7,7 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
-GAP = "  "
+GAPS = ("  ", " ")  # between keys: roomy, then tight
 
 
 class KeyBar(Widget):
@@ -39,6 +39,21 @@ class KeyBar(Widget):
         self.refresh()
 
     def render(self) -> Text:
+        for gap in GAPS:  # closer together where the line is short
+            text, palette = self._keys_text(gap)
+            if text.cell_len + palette.cell_len <= self.size.width:
+                break
+        palette_key = self.app.COMMAND_PALETTE_BINDING
+        room = self.size.width - text.cell_len - palette.cell_len
+        if palette and room > 0:
+            palette_start = text.cell_len + room
+            text.append(" " * room)
+            text.append_text(palette)
+            self._keys.append((palette_start, text.cell_len, palette_key))
+        return text
+
+    def _keys_text(self, gap: str) -> tuple[Text, Text]:
+        """The shown keys, and the command palette's key, as text; notes where each key is."""
         key_style = self.get_component_rich_style("key-bar--key", partial=True)
         palette_key = self.app.COMMAND_PALETTE_BINDING
         text, palette = Text(no_wrap=True, overflow="ellipsis"), Text(no_wrap=True)
@@ -56,14 +71,8 @@ class KeyBar(Widget):
             text.append(self.app.get_key_display(binding), key_style)
             text.append(binding.description, "" if enabled else "dim")
             self._keys.append((start, text.cell_len, binding.key))
-            text.append(GAP)
-        room = self.size.width - text.cell_len - palette.cell_len
-        if palette and room > 0:
-            palette_start = text.cell_len + room
-            text.append(" " * room)
-            text.append_text(palette)
-            self._keys.append((palette_start, text.cell_len, palette_key))
-        return text
+            text.append(gap)
+        return text, palette
 
     def on_click(self, event: events.Click) -> None:
         for start, end, key in self._keys:

@@ -1,0 +1,126 @@
+"""Searching an article's text as it is shown: no markup, whatever the line wraps.
+
+Each block's display text is what the content pane renders for it, character
+for character (inline markup styled away, control characters made visible,
+code tabs expanded), so a match's offsets in it are offsets in the rendered
+block. A space in the query matches any run of white space, so a phrase is
+found across a line break in the source.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import NamedTuple
+
+from reader.document import Block, BlockKind, Document
+from reader.safe_text import visible
+
+TAB_SIZE = 8  # columns between tab stops, as in less and the terminal
+# Separators no query can match across: display text never has NUL or SOH
+# (`visible` shows them as glyphs), and neither is white space to `\s`.
+CELL_BREAK = "\x01"  # between table cells in a block's display text
+BLOCK_BREAK = "\x00"  # between blocks in the index
+REGEX_PREFIX = "re:"
+
+
+class Match(NamedTuple):
+    """A match: `[start, end)` in the display text of a block."""
+
+    block: int
+    start: int
+    end: int
+
+
+def display_text(block: Block) -> str:
+    """A styled block's text as the pane shows it (table cells joined by CELL_BREAK)."""
+    if block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH):
+        return visible("".join(run.text for run in block.runs))
+    if block.kind is BlockKind.TABLE:
+        return CELL_BREAK.join(
+            visible("".join(run.text for run in cell)) for row in block.rows for cell in row
+        )
+    if block.kind is BlockKind.RULE:
+        return ""
+    return visible(block.literal.expandtabs(TAB_SIZE))
+
+
+def compile_query(query: str) -> re.Pattern[str]:
+    """A query as a pattern: case-insensitive unless it has a capital; `re:` for a regex.
+
+    Raises ValueError, with a message for the user, for a regex that does not compile.
+    """
+    regex = query.startswith(REGEX_PREFIX)
+    body = query[len(REGEX_PREFIX) :] if regex else query
+    flags = 0 if any(char.isupper() for char in body) else re.IGNORECASE
+    if not regex:
+        body = r"\s+".join(re.escape(word) for word in body.split())
+    try:
+        return re.compile(body, flags)
+    except re.error as error:
+        raise ValueError(f"Not a regular expression: {error}") from None
+
+
+class SearchIndex:
+    """Every block's display text, joined so that one regex scan finds all matches.
+
+    Building styles every block of a Markdown article: do it off the UI thread.
+    """
+
+    def __init__(self, document: Document, cancelled: Callable[[], bool] | None = None) -> None:
+        texts = []
+        for index in range(len(document.blocks)):
+            if cancelled is not None and index % 1024 == 0 and cancelled():
+                raise InterruptedError
+            texts.append(display_text(document.styled(index, keep=False)))
+        self.document = document
+        self._haystack = BLOCK_BREAK.join(texts)
+        self._starts = []
+        offset = 0
+        for text in texts:
+            self._starts.append(offset)
+            offset += len(text) + 1
+
+    def find(
+        self, pattern: re.Pattern[str], cancelled: Callable[[], bool] | None = None
+    ) -> list[Match]:
+        """Every non-empty match in document order; none crosses a block or a table cell.
+
+        Raises InterruptedError if `cancelled` says so (checked every 4096 matches).
+        """
+        matches = []
+        starts, haystack = self._starts, self._haystack
+        block, last = 0, len(starts) - 1
+        for count, found in enumerate(pattern.finditer(haystack)):
+            if cancelled is not None and count % 4096 == 4095 and cancelled():
+                raise InterruptedError
+            start, end = found.span()
+            if start == end or not self._within_one(start, end):
+                continue
+            while block < last and starts[block + 1] <= start:
+                block += 1
+            matches.append(Match(block, start - starts[block], end - starts[block]))
+        return matches
+
+    def next_match(self, pattern: re.Pattern[str], block: int) -> Match | None:
+        """The first match in `block` or after it, wrapping to the start; quick."""
+        position = self._starts[block] if self._starts else 0
+        for start_at in (position, 0):
+            for found in pattern.finditer(self._haystack, start_at):
+                start, end = found.span()
+                if start != end and self._within_one(start, end):
+                    index = bisect_right(self._starts, start) - 1
+                    return Match(index, start - self._starts[index], end - self._starts[index])
+        return None
+
+    def _within_one(self, start: int, end: int) -> bool:
+        """Whether a span is inside one block and one table cell."""
+        text = self._haystack
+        return text.find(BLOCK_BREAK, start, end) < 0 and text.find(CELL_BREAK, start, end) < 0
+
+
+def first_at_or_after(matches: list[Match], block: int) -> int:
+    """Index of the first match in `block` or later (0, wrapping, if there is none)."""
+    position = bisect_right(matches, (block, -1, -1))
+    return position if position < len(matches) else 0

@@ -1,0 +1,90 @@
+"""The search bar: a query field and where the search is ("3/17"), above the key bar."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Label
+
+from reader.safe_text import visible_line
+
+PLACEHOLDER = "Search: words, or re: and a regular expression (capitals match case)"
+
+
+class SearchBar(Horizontal):
+    """Posts `Changed` as the query is typed, `Accepted` on enter and `Closed` on escape."""
+
+    DEFAULT_CSS = """
+    SearchBar {
+        height: 1;
+        display: none;
+        background: $panel;
+        &.-open { display: block; }
+        & > Input, & > Input:focus {
+            width: 1fr; height: 1; border: none; padding: 0 1; background: $panel;
+        }
+        & > Label { width: auto; padding: 0 1; color: $text-muted; }
+        & > Label.-problem { color: $text-error; }
+    }
+    """
+
+    BINDINGS = [Binding("escape", "close", "Close search", show=False)]
+
+    class Changed(Message):
+        """The query changed (it may be empty)."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    class Accepted(Message):
+        """Enter: go to the current match and back to reading."""
+
+    class Closed(Message):
+        """Escape: close the bar and clear the matches."""
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=PLACEHOLDER, select_on_focus=False)
+        yield Label(markup=False)
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    @property
+    def text(self) -> str:
+        """The query as typed."""
+        return self.query_one(Input).value
+
+    def open(self) -> None:
+        """Show the bar and put the cursor in the query."""
+        self.add_class("-open")
+        self.query_one(Input).focus()
+
+    def close(self) -> None:
+        """Hide the bar, forgetting the query."""
+        self.remove_class("-open")
+        self.query_one(Input).value = ""
+        self.show_status("")
+
+    def show_status(self, status: str, *, problem: bool = False) -> None:
+        """Where the search is, or what is wrong with the query."""
+        label = self.query_one(Label)
+        label.update(visible_line(status))
+        label.set_class(problem, "-problem")
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(event.value))
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Accepted())
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())
