@@ -6,9 +6,10 @@ import asyncio
 import gc
 import re
 import signal
-import sys
+import time
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -23,8 +24,9 @@ from textual.worker import get_current_worker
 from reader.document import Document, Section
 from reader.outline import label
 from reader.parsers import ParseCancelled, parse, preview
+from reader.responsive import handing_over
 from reader.safe_text import visible_line
-from reader.search import Match, SearchIndex, compile_query
+from reader.search import Match, SearchIndex, compile_query, first_match
 from reader.source import FileWatch, Source
 from reader.widgets import ContentView, SectionTree
 from reader.widgets.blocks import prepare_highlighting
@@ -40,7 +42,8 @@ if TYPE_CHECKING:
 
 SAVE_DELAY = 0.5  # seconds of stillness before the place is saved
 SAVE_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
-PARSE_SWITCH_INTERVAL = 0.0005  # seconds the parse thread may keep the interpreter lock
+SEARCH_AT_ONCE_CHARS = 64 * 1024  # a shorter article is indexed for search on the UI thread
+SEARCH_AT_ONCE_SECONDS = 0.01  # time the UI thread gives a search before a thread takes over
 WATCH_INTERVAL = 2.0  # seconds between looks at the article's file for changes
 
 
@@ -199,24 +202,23 @@ class ReaderApp(App[None]):
     def _parse_whole(self) -> None:
         """Parse the whole article off the UI thread; the preview shows meanwhile."""
         worker = get_current_worker()
-        # This thread holds the interpreter lock for the switch interval whenever
-        # the UI thread wants it (5 ms by default, many times per frame): make it
-        # hand over sooner while it works.
-        switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(PARSE_SWITCH_INTERVAL)
         try:
-            if self.document is not None:  # the preview's code blocks are highlighted soon
-                prepare_highlighting({b.language for b in self.document.blocks if b.language})
-            source = self.source
-            document = parse(source.text, source.kind, source.name, lambda: worker.is_cancelled)
-            shapes = block_shapes(document.blocks)
-            if self.places is not None:
-                self.places.identify()  # hashing megabytes would stall the UI thread
+            with handing_over():
+                document, shapes = self._parse_in_thread(lambda: worker.is_cancelled)
         except ParseCancelled:
             return
-        finally:
-            sys.setswitchinterval(switch_interval)
         self.call_from_thread(self._show, document, shapes, complete=True)
+
+    def _parse_in_thread(self, cancelled: Callable[[], bool]) -> tuple[Document, list[Shape]]:
+        """The whole article and its blocks' shapes (and the text's fingerprint, for later)."""
+        if self.document is not None:  # the preview's code blocks are highlighted soon
+            prepare_highlighting({b.language for b in self.document.blocks if b.language})
+        source = self.source
+        document = parse(source.text, source.kind, source.name, cancelled)
+        shapes = block_shapes(document.blocks)
+        if self.places is not None:
+            self.places.identify()  # hashing megabytes would stall the UI thread
+        return document, shapes
 
     def _show(
         self, document: Document, shapes: list[Shape] | None = None, *, complete: bool
@@ -399,29 +401,42 @@ class ReaderApp(App[None]):
             bar.show_status("")
             return
         try:
-            self._pattern = compile_query(query)
+            pattern = self._pattern = compile_query(query)
         except ValueError as error:
-            bar.show_status(str(error), problem=True)
+            bar.show_status("", problem=str(error))
             return
         index = self._search_index
+        passage = max(content.passage, 0)
         if index is None or index.document is not self.document:
+            if len(self.document.text) <= SEARCH_AT_ONCE_CHARS:  # quicker than a thread
+                self._search_index = SearchIndex(self.document)
+                self._search(query)
+                return
+            # Until the index is built (then this runs again), find the first one alone:
+            # here if that is quick, else in a thread.
             bar.show_status("searching…")
             self._index_document(self.document)
+            deadline = time.monotonic() + SEARCH_AT_ONCE_SECONDS
+            try:
+                first = first_match(
+                    self.document, pattern, passage, lambda: time.monotonic() > deadline
+                )
+            except InterruptedError:
+                self._find_first(self.document, pattern, passage)
+            else:
+                self._found_first(pattern, first)
             return
-        first = index.next_match(self._pattern, max(content.passage, 0))
-        if first is None:
-            bar.show_status("no matches")
-            return
-        content.show_matches([], first)
-        content.scroll_to_match(first)
-        bar.show_status("counting…")
-        self._count_matches(index, self._pattern, first)
+        first = index.next_match(pattern, passage)
+        self._found_first(pattern, first)
+        if first is not None:
+            self._count_matches(index, pattern, first)
 
     @work(thread=True, exclusive=True, group="search-index")
     def _index_document(self, document: Document) -> None:
         worker = get_current_worker()
         try:
-            index = SearchIndex(document, lambda: worker.is_cancelled)
+            with handing_over():
+                index = SearchIndex(document, lambda: worker.is_cancelled)
         except InterruptedError:
             return
         self.call_from_thread(self._indexed, index)
@@ -429,7 +444,29 @@ class ReaderApp(App[None]):
     def _indexed(self, index: SearchIndex) -> None:
         if index.document is self.document:
             self._search_index = index
-            self._search(self.query_one(SearchBar).text)
+            if self._pattern is not None:
+                self._search(self.query_one(SearchBar).text)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _find_first(self, document: Document, pattern: re.Pattern[str], block: int) -> None:
+        worker = get_current_worker()
+        try:
+            first = first_match(document, pattern, block, lambda: worker.is_cancelled)
+        except InterruptedError:
+            return
+        if not worker.is_cancelled:
+            self.call_from_thread(self._found_first, pattern, first)
+
+    def _found_first(self, pattern: re.Pattern[str], first: Match | None) -> None:
+        if pattern is not self._pattern:
+            return  # the query changed meanwhile
+        bar, content = self.query_one(SearchBar), self.query_one(ContentView)
+        if first is None:
+            bar.show_status("no matches")
+            return
+        content.show_matches([], first)
+        content.scroll_to_match(first)
+        bar.show_status("counting…")
 
     @work(thread=True, exclusive=True, group="search")
     def _count_matches(self, index: SearchIndex, pattern: re.Pattern[str], first: Match) -> None:
@@ -443,7 +480,7 @@ class ReaderApp(App[None]):
 
     def _counted(self, pattern: re.Pattern[str], matches: list[Match], first: Match) -> None:
         if pattern is not self._pattern:
-            return  # the query changed meanwhile
+            return
         self._matches = matches
         self._match = bisect_left(matches, first)
         self._show_match()

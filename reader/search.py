@@ -120,7 +120,25 @@ class SearchIndex:
         return text.find(BLOCK_BREAK, start, end) < 0 and text.find(CELL_BREAK, start, end) < 0
 
 
-def first_at_or_after(matches: list[Match], block: int) -> int:
-    """Index of the first match in `block` or later (0, wrapping, if there is none)."""
-    position = bisect_right(matches, (block, -1, -1))
-    return position if position < len(matches) else 0
+def first_match(
+    document: Document,
+    pattern: re.Pattern[str],
+    block: int,
+    cancelled: Callable[[], bool] | None = None,
+) -> Match | None:
+    """The first match in `block` or after it, wrapping, without an index.
+
+    Styles blocks one by one until it finds one, so a common word is found
+    at once even in an article whose index is still being built.
+    """
+    count = len(document.blocks)
+    for step in range(count):
+        if cancelled is not None and step % 64 == 63 and cancelled():
+            raise InterruptedError
+        index = (block + step) % count
+        text = display_text(document.styled(index, keep=False))
+        for found in pattern.finditer(text):
+            start, end = found.span()
+            if start != end and text.find(CELL_BREAK, start, end) < 0:
+                return Match(index, start, end)
+    return None

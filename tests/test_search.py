@@ -102,7 +102,10 @@ def test_a_word_is_found_exactly_as_often_as_it_is_shown(paragraphs: list[list[s
 
 
 def status(app: ReaderApp) -> str:
-    return str(app.query_one(SearchBar).query_one("Label").render())
+    """What the search bar says: where the search is, or what is wrong."""
+    bar = app.query_one(SearchBar)
+    problem = bar.query_one("#problem")
+    return str((problem if problem.display else bar.query_one("#status")).render()).strip()
 
 
 def highlighted_text(app: ReaderApp, current: bool) -> list[str]:

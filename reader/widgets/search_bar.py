@@ -26,8 +26,8 @@ class SearchBar(Horizontal):
         & > Input, & > Input:focus {
             width: 1fr; height: 1; border: none; padding: 0 1; background: $panel;
         }
-        & > Label { width: auto; padding: 0 1; color: $text-muted; }
-        & > Label.-problem { color: $text-error; }
+        & > #status { width: 14; padding: 0 1; color: $text-muted; text-align: right; }
+        & > #problem { width: auto; max-width: 60%; padding: 0 1; color: $text-error; }
     }
     """
 
@@ -48,7 +48,8 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=PLACEHOLDER, select_on_focus=False)
-        yield Label(markup=False)
+        yield Label(id="problem", markup=False)
+        yield Label(id="status", markup=False)
 
     @property
     def is_open(self) -> bool:
@@ -70,11 +71,14 @@ class SearchBar(Horizontal):
         self.query_one(Input).value = ""
         self.show_status("")
 
-    def show_status(self, status: str, *, problem: bool = False) -> None:
-        """Where the search is, or what is wrong with the query."""
-        label = self.query_one(Label)
-        label.update(visible_line(status))
-        label.set_class(problem, "-problem")
+    def show_status(self, status: str, *, problem: str = "") -> None:
+        """Where the search is ("3/17"), and what is wrong with the query, if anything."""
+        # A fixed width: no layout of the screen for each letter typed.
+        self.query_one("#status", Label).update(status, layout=False)
+        shown = self.query_one("#problem", Label)
+        if problem or shown.display:
+            shown.update(visible_line(problem))
+            shown.display = bool(problem)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:

@@ -8,6 +8,7 @@ the write end of a pipe. Lines written to it, times from `time.monotonic()`
     passage <block> <time>     ContentView.PassageChanged: the block being read
     stall <seconds>            the longest the event loop was late, from the first
                                frame to Loaded (only when Loaded comes after it)
+    found <time>               a search showed its first match (or that there is none)
 
 `reader.cli.main` runs unchanged: it imports the app (and Textual) only after
 its own start-up work, so the probe swaps in its subclass of ReaderApp as
@@ -66,6 +67,11 @@ def probe_app(base: Any) -> Any:
         @on(ContentView.PassageChanged)
         def _probe_passage_changed(self, event: ContentView.PassageChanged) -> None:
             self._probe_report("passage", event.block, time.monotonic())
+
+        def _found_first(self, pattern: Any, first: Any) -> None:
+            super()._found_first(pattern, first)
+            if pattern is self._pattern:
+                self._probe_report("found", time.monotonic())
 
         def _probe_watch_stalls(self) -> None:
             if not self._probe_loaded:  # a short article is whole at once: nothing to watch

@@ -14,8 +14,10 @@ first paint (fork to the first paragraph on screen); for articles parsed in the
 background, `j` / `k` every 50 ms until Loaded, each timed key to frame (the
 worst is reported); Loaded ("tree complete", from fork); up to 5 `]`; a resize
 to 90 columns and back, checking the passage being read stays; `G` three times
-(each followed by `g`); up to 5 page-downs from the top; `q`, and the peak RSS
-from wait4. Every timed key waits first for the screen to be still.
+(each followed by `g`); up to 5 page-downs from the top; `/` and a word typed
+a letter at a time, each timed from the key to the frame showing its first
+match; `q`, and the peak RSS from wait4. Every timed key waits first for the
+screen to be still.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ PAGE_DOWN = b"\x1b[6~"
 SECTION_JUMPS = 5
 END_JUMPS = 3
 PAGE_DOWNS = 5
+SEARCH_WORD = b"lantern"  # typed a letter at a time after `/`
+SEARCH_TARGET = 0.1  # seconds from a letter to its first match on screen
 KEY_INTERVAL = 0.05  # seconds between keys while the article loads
 PAINT_TIMEOUT = 60.0
 LOADED_TIMEOUT = 300.0
@@ -76,6 +80,7 @@ class OursRun:
     next_section: float | None  # median over the presses
     end: float
     page_down: float
+    search: float  # the slowest letter of SEARCH_WORD, to the frame showing its match
     loading_worst: float | None  # None: loaded before the first paint, no keys sent
     stall: float | None
     resize: tuple[float, float]  # 120→90 columns, then back
@@ -178,6 +183,7 @@ def run_ours(article: Article, envs: Environments) -> OursRun:
             ends.append(_timed_key(term, b"G"))
             _timed_key(term, b"g")
         pages = _page_downs(term)
+        search = _search_as_typed(term)
         term.settle()
         stall = _event(term, "stall")
         usage = _quit(term)
@@ -188,6 +194,7 @@ def run_ours(article: Article, envs: Environments) -> OursRun:
         next_section=statistics.median(jumps) if jumps else None,
         end=statistics.median(ends),
         page_down=statistics.median(pages),
+        search=max(search),
         loading_worst=max(loading) if loading else None,
         stall=float(stall.fields[0]) if stall else None,
         resize=resize,
@@ -223,6 +230,30 @@ def _timed_key(term: Terminal, key: bytes) -> float:
     if latency is None:
         raise term.error(f"nothing drawn {KEY_TIMEOUT:g} s after {key!r}")
     return latency
+
+
+def _search_as_typed(term: Terminal) -> list[float]:
+    """`/`, then SEARCH_WORD a letter at a time: each letter to the frame showing its match."""
+    _timed_key(term, b"/")
+    latencies = []
+    for letter in SEARCH_WORD:
+        term.settle()
+        before = len(term.events)
+        sent = term.send(bytes([letter]))
+        found = term.wait_until(
+            lambda since=before: next((e for e in term.events[since:] if e.name == "found"), None),
+            KEY_TIMEOUT,
+            f"the first match for {letter!r}",
+        )
+        found_at = float(found.fields[0])
+        term.wait_until(  # the first frame finished after the match was found shows it
+            lambda after=found_at: term.frame_at if term.frame_at >= after else None,
+            KEY_TIMEOUT,
+            "a frame showing the match",
+        )
+        latencies.append(term.frame_at - sent)
+    term.send(b"\x1b")  # escape: close the search
+    return latencies
 
 
 def _keys_while_loading(term: Terminal) -> list[float]:
@@ -390,6 +421,7 @@ class Summary:
     peer_paint: Figure | None
     peer_rss: Figure | None
     markdown_it: Figure | None
+    search: Figure
 
     @classmethod
     def of(cls, row: Row, floor: list[AppRun]) -> Summary:
@@ -403,6 +435,7 @@ class Summary:
             peer_paint=_peer_paint(row),
             peer_rss=_peer_rss(row),
             markdown_it=_median(row.markdown_it),
+            search=Figure(statistics.median(run.search for run in ours)),
         )
 
     def cells(self, floor_paint: Figure) -> dict[str, str]:
@@ -419,6 +452,7 @@ class Summary:
             "`]`": _time(_median(run.next_section for run in ours)),
             "`G`": _time(_median(run.end for run in ours)),
             "page-down": _time(_median(run.page_down for run in ours)),
+            "search: letter → first match (slowest)": _time(self.search),
             "worst key→frame while loading": _time(_median(run.loading_worst for run in ours)),
             "max event-loop stall while loading": _time(_median(run.stall for run in ours)),
             "resize to 90 / 120 columns": " / ".join(resize),
@@ -449,6 +483,7 @@ HEADER = [
     "`]`",
     "`G`",
     "page-down",
+    "search: letter → first match (slowest)",
     "worst key→frame while loading",
     "max event-loop stall while loading",
     "resize to 90 / 120 columns",
@@ -517,6 +552,17 @@ def targets(floor: list[AppRun], summaries: list[Summary], sizes: list[str]) -> 
                 if s.peer_rss and s.row.article.scale in ("250k", "1m")
             ],
             at_least=3,
+        ),
+        _target(
+            "search: each letter typed shows its first match ≤ 100 ms, 5 MB",
+            [
+                (s, Figure(s.search.value / SEARCH_TARGET))
+                for s in summaries
+                if s.row.article.scale == "5m"
+            ],
+            at_most=1.0,
+            shown=lambda s, _: _time(s.search),
+            missing="not measured: 5m is not in --sizes" if "5m" not in sizes else "",
         ),
         _target(
             "peak RSS ≤ floor RSS + 20 × file size, 5 MB",
