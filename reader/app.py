@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 from reader.document import Document, Section
 from reader.outline import label
 from reader.parsers import ParseCancelled, parse, preview
+from reader.progress import WORDS_PER_MINUTE, ReadingProgress, time_left
 from reader.responsive import handing_over
 from reader.safe_text import visible_line
 from reader.search import Match, SearchIndex, compile_query, first_match
@@ -33,6 +34,7 @@ from reader.widgets.blocks import prepare_highlighting
 from reader.widgets.key_bar import KeyBar
 from reader.widgets.line_index import Shape, block_shapes
 from reader.widgets.search_bar import SearchBar
+from reader.widgets.status_line import StatusLine
 from reader.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -92,6 +94,8 @@ class ReaderApp(App[None]):
         self._file_change: str | None = None  # how the file on disk differs from what is shown
         self._watch = FileWatch(source) if source.version is not None else None
         self._watching = False  # a look at the file is under way
+        self._progress: ReadingProgress | None = None  # once the whole article is in
+        self.words_per_minute = WORDS_PER_MINUTE
         self._search_index: SearchIndex | None = None  # built when first searched
         self._pattern: re.Pattern[str] | None = None  # the query being searched for
         self._matches: list[Match] = []
@@ -102,6 +106,7 @@ class ReaderApp(App[None]):
         with Horizontal(id="main"):
             yield SectionTree(id="tree")
             yield ContentView(id="content")
+        yield StatusLine()
         yield SearchBar()
         yield KeyBar()
 
@@ -113,6 +118,7 @@ class ReaderApp(App[None]):
         loop = asyncio.get_running_loop()
         for signum in SAVE_SIGNALS:
             loop.add_signal_handler(signum, self._save_and_exit)
+        self.watch(self.query_one(ContentView), "scroll_y", self._show_status, init=False)
         head = preview(source.text, source.kind)
         start = source.text if head is None else head
         document = self._ahead.document() if self._ahead is not None else None
@@ -204,13 +210,15 @@ class ReaderApp(App[None]):
         worker = get_current_worker()
         try:
             with handing_over():
-                document, shapes = self._parse_in_thread(lambda: worker.is_cancelled)
+                document, shapes, progress = self._parse_in_thread(lambda: worker.is_cancelled)
         except ParseCancelled:
             return
-        self.call_from_thread(self._show, document, shapes, complete=True)
+        self.call_from_thread(self._show, document, shapes, progress, complete=True)
 
-    def _parse_in_thread(self, cancelled: Callable[[], bool]) -> tuple[Document, list[Shape]]:
-        """The whole article and its blocks' shapes (and the text's fingerprint, for later)."""
+    def _parse_in_thread(
+        self, cancelled: Callable[[], bool]
+    ) -> tuple[Document, list[Shape], ReadingProgress]:
+        """The whole article, its blocks' shapes and word counts (and the text's fingerprint)."""
         if self.document is not None:  # the preview's code blocks are highlighted soon
             prepare_highlighting({b.language for b in self.document.blocks if b.language})
         source = self.source
@@ -218,12 +226,18 @@ class ReaderApp(App[None]):
         shapes = block_shapes(document.blocks)
         if self.places is not None:
             self.places.identify()  # hashing megabytes would stall the UI thread
-        return document, shapes
+        return document, shapes, ReadingProgress(document)
 
     def _show(
-        self, document: Document, shapes: list[Shape] | None = None, *, complete: bool
+        self,
+        document: Document,
+        shapes: list[Shape] | None = None,
+        progress: ReadingProgress | None = None,
+        *,
+        complete: bool,
     ) -> None:
         self.document = document
+        self._progress = (progress or ReadingProgress(document)) if complete else None
         self.title = visible_line(document.title)
         self.query_one(SectionTree).show_document(document)
         content = self.query_one(ContentView)
@@ -269,11 +283,31 @@ class ReaderApp(App[None]):
     @on(ContentView.PassageChanged)
     def _passage_changed(self, event: ContentView.PassageChanged) -> None:
         self._passage = event.block
+        self._show_status()
         if self.document is not None:
             self.query_one(SectionTree).follow(self.document.section_of(event.block))
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, self._save_place)
+
+    def _show_status(self) -> None:
+        """The section being read, the percent read and the time left, in the status line."""
+        document, passage = self.document, self._passage
+        if document is None or passage < 0:
+            return
+        path = []
+        section: Section | None = document.section_of(passage)
+        while section is not None and section is not document.root:
+            path.append(label(section))
+            section = section.parent
+        path = path[::-1] or [label(document.root)]
+        progress = "loading…"
+        if self._progress is not None:
+            at_end = self.query_one(ContentView).at_end
+            percent = self._progress.percent(passage, at_end=at_end)
+            minutes = self._progress.minutes_left(passage, self.words_per_minute, at_end=at_end)
+            progress = f"{percent}%  ·  {time_left(minutes)}"
+        self.query_one(StatusLine).show(path, progress)
 
     @on(Tree.NodeSelected)
     def _section_chosen(self, event: Tree.NodeSelected[Section]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from textual.message import Message
@@ -9,10 +10,11 @@ from textual.pilot import Pilot
 
 from reader.app import ReaderApp
 from reader.parsers.ahead import parse_ahead
-from reader.source import Source
+from reader.source import Source, load
 from reader.widgets import ContentView, SectionTree
 from reader.widgets.content import LOADING_MESSAGE
 from reader.widgets.key_bar import KeyBar
+from reader.widgets.status_line import StatusLine
 from reader.widgets.title_bar import TitleBar
 
 SIZE = (120, 40)
@@ -583,3 +585,32 @@ async def test_hundreds_of_sections_side_by_side_are_grouped_and_each_is_reached
         tree = app.query_one(SectionTree)
         assert tree.cursor_node is not None and tree.cursor_node.parent is not None
         assert str(tree.cursor_node.parent.label) == "401–450: Release 401"
+
+
+def status_line(app: ReaderApp) -> str:
+    return " ".join(str(app.query_one(StatusLine).render()).split())
+
+
+async def test_the_status_line_shows_the_section_path_percent_and_minutes_left() -> None:
+    app = ReaderApp(load(None))
+    text = app.source.text
+    total = len(text.split())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        minutes = math.ceil(total / 230)
+        assert status_line(app) == f"{SECTION_ORDER[0]} 0% · {minutes} min left"
+        for _ in range(4):
+            await pilot.press("right_square_bracket")
+        await settle(pilot)
+        heading = SECTION_ORDER[4]
+        before = len(text[: text.index(heading)].split())
+        left = math.ceil((total - before) / 230)
+        percent = math.floor(100 * before / total)
+        assert status_line(app) == (f"{SECTION_ORDER[3]} › {heading} {percent}% · {left} min left")
+        app.words_per_minute = 100  # a slower reader
+        await pilot.press("j", "k")
+        await settle(pilot)
+        assert status_line(app).endswith(f"{math.ceil((total - before) / 100)} min left")
+        await pilot.press("G")
+        await settle(pilot)
+        assert status_line(app).endswith("100% · the end")

@@ -155,6 +155,12 @@ class ContentView(ScrollView, can_focus=True):
             self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
 
+    @property
+    def at_end(self) -> bool:
+        """Whether the pane is scrolled as far down as it goes (the article's end is in view)."""
+        height = self.scrollable_content_region.height
+        return bool(len(self._index)) and round(self.scroll_y) + height >= self._index.total
+
     def mark_bookmarks(self, blocks: set[int]) -> None:
         """Show a bookmark marker in the gutter beside these blocks."""
         self._bookmarked = set(blocks)

@@ -1,0 +1,49 @@
+"""How far through an article the reader is: percent read and minutes left, in words."""
+
+from __future__ import annotations
+
+import math
+from itertools import accumulate
+
+from reader.document import Document
+
+WORDS_PER_MINUTE = 230  # a common adult reading speed for prose
+
+
+class ReadingProgress:
+    """Words before each block of a document, to say how far a block is into it.
+
+    Counting the words of a long article takes a while: build it off the UI thread.
+    """
+
+    def __init__(self, document: Document) -> None:
+        counts = [len(block.plain.split()) for block in document.blocks]
+        self._before = [0, *accumulate(counts)]
+        self.total = self._before[-1]
+
+    def percent(self, block: int, *, at_end: bool = False) -> int:
+        """Percent of the words before `block` (100 at the end)."""
+        if at_end or not self.total:
+            return 100
+        return min(99, math.floor(100 * self._words_before(block) / self.total))
+
+    def minutes_left(self, block: int, words_per_minute: int, *, at_end: bool = False) -> float:
+        """Minutes to read from `block` to the end."""
+        if at_end:
+            return 0.0
+        return (self.total - self._words_before(block)) / max(1, words_per_minute)
+
+    def _words_before(self, block: int) -> int:
+        return self._before[min(max(block, 0), len(self._before) - 1)]
+
+
+def time_left(minutes: float) -> str:
+    """ "12 min left", "1 h 5 min left", "< 1 min left" or "the end"."""
+    if minutes <= 0:
+        return "the end"
+    if minutes < 1:
+        return "< 1 min left"
+    whole = math.ceil(minutes)
+    if whole < 60:
+        return f"{whole} min left"
+    return f"{whole // 60} h {whole % 60} min left"

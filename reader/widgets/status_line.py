@@ -1,0 +1,52 @@
+"""The status line: which section the reader is in, how far through, how long to go."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.widget import Widget
+
+from reader.safe_text import visible_line
+
+SEPARATOR = " › "
+
+
+class StatusLine(Widget):
+    """Section path on the left (its end kept when too long), progress on the right."""
+
+    DEFAULT_CSS = """
+    StatusLine {
+        height: 1;
+        background: $panel;
+        color: $foreground-muted;
+        padding: 0 1;
+        & > .status-line--progress { color: $foreground; }
+    }
+    """
+    COMPONENT_CLASSES = {"status-line--progress"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._path: list[str] = []
+        self._progress = ""
+
+    def show(self, path: list[str], progress: str) -> None:
+        """The titles from the top section down to the current one, and the progress text."""
+        if (path, progress) != (self._path, self._progress):
+            self._path, self._progress = path, progress
+            self.refresh()
+
+    def render(self) -> Text:
+        width = self.size.width
+        progress = Text(self._progress, self.get_component_rich_style("status-line--progress"))
+        room = max(0, width - progress.cell_len - 2)
+        path = SEPARATOR.join(visible_line(title) for title in self._path)
+        if cell_len(path) > room:  # keep the deepest section: cut from the left
+            while path and cell_len(path) > room - 1:
+                path = path[1:]
+            path = "…" + path if room else ""
+        line = Text(path, no_wrap=True)
+        line.pad_right(max(0, width - line.cell_len - progress.cell_len))
+        line.append_text(progress)
+        line.truncate(width)
+        return line
