@@ -96,6 +96,7 @@ class ReaderApp(App[None]):
         self._watching = False  # a look at the file is under way
         self._progress: ReadingProgress | None = None  # once the whole article is in
         self.words_per_minute = WORDS_PER_MINUTE
+        self._read: set[Section] = set()  # sections read through, now or before
         self._search_index: SearchIndex | None = None  # built when first searched
         self._pattern: re.Pattern[str] | None = None  # the query being searched for
         self._matches: list[Match] = []
@@ -262,6 +263,8 @@ class ReaderApp(App[None]):
         if problem:
             self._warn(problem)
         self._show_bookmarks(document)
+        self._read = self.places.read_sections(document)
+        self.query_one(SectionTree).show_read(self._read)
         if block is None or block == 0 or content.scroll_y > 0:
             return
         content.scroll_to_block(block)
@@ -282,13 +285,31 @@ class ReaderApp(App[None]):
 
     @on(ContentView.PassageChanged)
     def _passage_changed(self, event: ContentView.PassageChanged) -> None:
-        self._passage = event.block
+        previous, self._passage = self._passage, event.block
+        if not event.jumped and 0 <= previous < event.block:
+            self._read_through(previous, event.block)
         self._show_status()
         if self.document is not None:
             self.query_one(SectionTree).follow(self.document.section_of(event.block))
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, self._save_place)
+
+    def _read_through(self, start: int, end: int) -> None:
+        """The reader scrolled from block `start` on to `end`: sections whose last block
+        they passed (or that end on screen, at the article's end) are read."""
+        document, places = self.document, self.places
+        if document is None or places is None or not self._resumed or not self._complete:
+            return
+        last = len(document.blocks) if self.query_one(ContentView).at_end else end - 1
+        read = [s for s in document.sections_ending(start, last) if s not in self._read]
+        if not read:
+            return
+        self._read.update(read)
+        self.query_one(SectionTree).show_read(self._read)
+        problem = places.mark_read(document, read)
+        if problem:
+            self._warn(problem)
 
     def _show_status(self) -> None:
         """The section being read, the percent read and the time left, in the status line."""

@@ -7,7 +7,7 @@ can be anchored to the text rather than to screen rows.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -186,6 +186,8 @@ class Document:
         self.root = _build_tree(title, len(blocks), headings)
         self.sections: list[Section] = list(self.root.walk())
         self._positions = {section: index for index, section in enumerate(self.sections)}
+        self._keys: list[str] | None = None  # see section_key
+        self._ends: list[tuple[int, int]] | None = None  # (last block, index): sections_ending
         self._starts = [block.start for block in blocks]
         self._section_of_block = _section_index(self.sections, len(blocks))
 
@@ -195,6 +197,31 @@ class Document:
             return self.root
         index = min(max(block_index, 0), len(self.blocks) - 1)
         return self.sections[self._section_of_block[index]]
+
+    def section_key(self, section: Section) -> str:
+        """A name for a section that survives edits elsewhere in the article.
+
+        Its level and title, and how many sections before it have both.
+        """
+        if self._keys is None:
+            seen: dict[tuple[int, str], int] = {}
+            keys = []
+            for each in self.sections:
+                twins = seen.get((each.level, each.title), 0)
+                seen[(each.level, each.title)] = twins + 1
+                keys.append(f"{each.level}:{twins}:{each.title}")
+            self._keys = keys
+        return self._keys[self._positions[section]]
+
+    def sections_ending(self, first: int, last: int) -> list[Section]:
+        """The sections whose last block is from block `first` to block `last`."""
+        if self._ends is None:
+            self._ends = sorted(
+                (section.end_block - 1, index) for index, section in enumerate(self.sections)
+            )
+        start = bisect_left(self._ends, (first, -1))
+        stop = bisect_right(self._ends, (last, len(self.sections)))
+        return [self.sections[index] for _, index in self._ends[start:stop]]
 
     def section_position(self, section: Section) -> int:
         """A section's index in `sections` (document order)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.anchoring import Anchor, resolve
-from reader.document import Document
+from reader.document import Document, Section
 from reader.store import Bookmark, Store, StoreError, fingerprint
 
 QUOTE_CHARS = 64  # how much of a passage's start is quoted to find it again
@@ -94,6 +94,27 @@ class Places:
                 (bookmark, None if match is None else document.block_at_offset(match.start))
             )
         return found
+
+    def read_sections(self, document: Document) -> set[Section]:
+        """The sections the reader has read through before (none if that cannot be read)."""
+        if self._document_id is None:
+            return set()
+        try:
+            keys = self.store.read_sections(self._document_id)
+        except StoreError:
+            return set()
+        return {section for section in document.sections if document.section_key(section) in keys}
+
+    def mark_read(self, document: Document, sections: list[Section]) -> str | None:
+        """Remember sections as read through; a message for the user if that failed."""
+        if not self._opened or not self.store.writable or not sections:
+            return None
+        try:
+            stored = self._stored_id(document)
+            self.store.mark_read(stored, [document.section_key(s) for s in sections])
+        except StoreError as error:
+            return f"Reading progress could not be saved: {error}."
+        return None
 
     def save(self, document: Document, block: int) -> str | None:
         """Remember a passage as the place; a message for the user if that failed."""

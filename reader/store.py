@@ -29,7 +29,7 @@ import platformdirs
 from reader.anchoring import Anchor
 
 DATABASE_NAME = "reader.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 5000
 
 # MIGRATIONS[n] brings a database from version n to n + 1.
@@ -69,6 +69,14 @@ MIGRATIONS: tuple[str, ...] = (
         created_at REAL NOT NULL
     );
     CREATE INDEX bookmarks_document ON bookmarks (document_id);
+    """,
+    """
+    CREATE TABLE read_sections (
+        document_id INTEGER NOT NULL REFERENCES documents (id),
+        section TEXT NOT NULL,
+        read_at REAL NOT NULL,
+        PRIMARY KEY (document_id, section)
+    );
     """,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
@@ -315,6 +323,25 @@ class Store:
                 (document,),
             ).fetchone()
         return None if row is None else Position(Anchor(*row[:5]), row[5], row[6])
+
+    # -- sections read --------------------------------------------------------
+
+    def mark_read(self, document: int, sections: list[str]) -> None:
+        """Remember sections (`Document.section_key`) as read through."""
+        now = time.time()
+        with self._write() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO read_sections (document_id, section, read_at)"
+                " VALUES (?, ?, ?)",
+                [(document, section, now) for section in sections],
+            )
+
+    def read_sections(self, document: int) -> set[str]:
+        with self._read() as db:
+            rows = db.execute(
+                "SELECT section FROM read_sections WHERE document_id = ?", (document,)
+            ).fetchall()
+        return {row[0] for row in rows}
 
     # -- bookmarks ----------------------------------------------------------
 

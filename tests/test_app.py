@@ -14,6 +14,7 @@ from reader.source import Source, load
 from reader.widgets import ContentView, SectionTree
 from reader.widgets.content import LOADING_MESSAGE
 from reader.widgets.key_bar import KeyBar
+from reader.widgets.section_tree import READ_MARK
 from reader.widgets.status_line import StatusLine
 from reader.widgets.title_bar import TitleBar
 
@@ -614,3 +615,34 @@ async def test_the_status_line_shows_the_section_path_percent_and_minutes_left()
         await pilot.press("G")
         await settle(pilot)
         assert status_line(app).endswith("100% · the end")
+
+
+async def test_sections_read_through_are_ticked_in_the_tree_and_remembered() -> None:
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+
+        def ticked() -> list[str]:
+            nodes = [app.query_one(SectionTree).root]
+            labels = []
+            while nodes:
+                node = nodes.pop(0)
+                if str(node.label).startswith(READ_MARK):
+                    labels.append(str(node.label)[len(READ_MARK) :])
+                nodes.extend(node.children)
+            return labels
+
+        await pilot.press("right_square_bracket", "right_square_bracket")  # skipped: not read
+        await settle(pilot)
+        assert ticked() == []
+        while highlighted(app) != SECTION_ORDER[3]:  # read on, a line at a time
+            await pilot.press("j")
+        await settle(pilot)
+        assert ticked() == [SECTION_ORDER[2]]
+    again = ReaderApp(load(None))
+    async with again.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        tree = again.query_one(SectionTree)
+        labels = [str(node.label) for node in tree.root.children]
+        assert f"{READ_MARK}{SECTION_ORDER[2]}" in labels
+        assert f"{READ_MARK}{SECTION_ORDER[1]}" not in labels

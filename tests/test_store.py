@@ -209,3 +209,31 @@ def test_undo_gives_a_new_id_when_another_reader_took_the_old_one(tmp_path: Path
     restored = store.restore_bookmark(deleted)
     assert restored.id != deleted.id and restored.created_at == deleted.created_at
     assert {b.note for b in store.bookmarks()} == {"deleted, then undone", "added elsewhere"}
+
+
+def test_a_version_1_database_is_migrated_keeping_every_bookmark(tmp_path: Path) -> None:
+    from reader.store import MIGRATIONS
+
+    database = tmp_path / DATABASE_NAME
+    db = sqlite3.connect(database)
+    db.executescript(MIGRATIONS[0])
+    db.execute("PRAGMA user_version = 1")
+    db.execute(
+        "INSERT INTO documents (id, fingerprint, path, title, opened_at)"
+        " VALUES (1, ?, NULL, 'T', 0)",
+        (fingerprint(TEXT),),
+    )
+    db.execute(
+        'INSERT INTO bookmarks (document_id, start, "end", exact, prefix, suffix, block_id,'
+        " section, note, created_at) VALUES (1, 7, 12, 'First', '', '', 'p', 'T', 'old note', 0)"
+    )
+    db.commit()
+    db.close()
+    store = Store.open(tmp_path)
+    assert store.warning is None and store.writable
+    assert [b.note for b in store.bookmarks()] == ["old note"]
+    store.mark_read(1, ["2:0:Section", "2:0:Section"])
+    assert store.read_sections(1) == {"2:0:Section"}
+    store.close()
+    with sqlite3.connect(database) as check:
+        assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2

@@ -92,11 +92,15 @@ class ContentView(ScrollView, can_focus=True):
     """
 
     class PassageChanged(Message):
-        """The passage being read (the first block whose top is in view) changed."""
+        """The passage being read (the first block whose top is in view) changed.
 
-        def __init__(self, block: int) -> None:
+        `jumped`: by a jump to a block (a section, a bookmark, a match), not by scrolling.
+        """
+
+        def __init__(self, block: int, jumped: bool) -> None:
             super().__init__()
             self.block = block
+            self.jumped = jumped
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -113,6 +117,8 @@ class ContentView(ScrollView, can_focus=True):
         self._tail = 0  # blank rows after the end, so a jump can put any block at the top
         self._bookmarked: set[int] = set()
         self._partial = False  # the document is the start of a longer article
+        self._jumped = False  # the passage changed by a jump, not by scrolling
+        self._jump_pending = False  # g or G: the next passage change is a jump
         self._matches: list[Match] = []  # search matches, in document order
         self._current: Match | None = None  # the one the search is at
 
@@ -215,6 +221,7 @@ class ContentView(ScrollView, can_focus=True):
         self._set_scroll(self.scroll_y - max(1, self.scrollable_content_region.height - 1))
 
     def action_top(self) -> None:
+        self._jump_pending = True
         self._anchor = None
         self._tail = 0
         self._sync_virtual_size()
@@ -229,6 +236,7 @@ class ContentView(ScrollView, can_focus=True):
         self._tail = 0
         self._sync_virtual_size()
         self._anchor = None
+        self._jump_pending = True
         self._set_scroll(self.max_scroll_y)
 
     # -- layout -------------------------------------------------------------
@@ -495,8 +503,11 @@ class ContentView(ScrollView, can_focus=True):
                 height = self.scrollable_content_region.height
                 if self._index.top(passage + 1) < top + height:
                     passage += 1
+        jumped = self._pinned is not None or self._jump_pending
+        self._jump_pending = False
         if passage != self._passage:
             self._passage = passage
+            self._jumped = jumped
             self.refresh()
             # Post from our own message loop: a message made during a render would
             # carry the Screen as its sender and stop bubbling there.
@@ -505,7 +516,7 @@ class ContentView(ScrollView, can_focus=True):
     def _announce_passage(self) -> None:
         if self._passage != self._announced:
             self._announced = self._passage
-            self.post_message(self.PassageChanged(self._passage))
+            self.post_message(self.PassageChanged(self._passage, self._jumped))
 
     def _get_palette(self) -> Palette:
         if self._palette is None:

@@ -14,6 +14,7 @@ from reader.outline import label
 EXPANDED_DEPTH = 2  # deeper sections start collapsed, and open as the reader reaches them
 GROUP_OVER = 200  # more sections than this side by side are shown in groups
 GROUP_SIZE = 100
+READ_MARK = "✓ "
 
 
 class SectionTree(Tree[Section]):
@@ -39,6 +40,7 @@ class SectionTree(Tree[Section]):
         self._section_nodes: dict[Section, TreeNode[Section]] = {}
         self._groups: dict[TreeNode[Section], tuple[Section, int]] = {}  # node: (parent, first)
         self._counts: dict[Section, int] = {}
+        self._read: set[Section] = set()
 
     def show_document(self, document: Document) -> None:
         """Replace the tree with a document's sections.
@@ -54,6 +56,7 @@ class SectionTree(Tree[Section]):
         self._section_nodes = {document.root: root}
         self._groups = {}
         self._counts = {}
+        self._read = set()
         self._add_child_nodes(root, depth=0)
         root.expand()
 
@@ -103,6 +106,15 @@ class SectionTree(Tree[Section]):
             if node is not None:
                 node.set_label(self._label(section))
 
+    def show_read(self, sections: set[Section]) -> None:
+        """Tick and dim the sections the reader has read through."""
+        changed = self._read ^ sections
+        self._read = set(sections)
+        for section in changed:
+            node = self._section_nodes.get(section)
+            if node is not None:
+                node.set_label(self._label(section))
+
     def follow(self, section: Section) -> None:
         """Highlight a section (without selecting it), opening its parents."""
         node = self._node(section)
@@ -141,7 +153,11 @@ class SectionTree(Tree[Section]):
         self.scroll_to_node(node, animate=False)
 
     def _label(self, section: Section) -> Text:
-        text = Text(label(section), style="italic dim" if section.synthetic else "")
+        text = Text()
+        if section in self._read:
+            text.append(READ_MARK, style="dim")
+        style = "italic dim" if section.synthetic else "dim" if section in self._read else ""
+        text.append(label(section), style=style)
         if self._counts.get(section):
             text.append(f" ◆{self._counts[section]}", style="bold")
         return text
