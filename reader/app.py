@@ -9,18 +9,21 @@ import signal
 import time
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.dom import DOMNode
 from textual.message import Message
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Tree
 from textual.worker import get_current_worker
 
+from reader.commands import SectionCommands
 from reader.document import Document, Section
 from reader.outline import label
 from reader.parsers import ParseCancelled, parse, preview
@@ -53,6 +56,7 @@ class ReaderApp(App[None]):
     """A section tree beside a scrolling article."""
 
     TITLE = "reader"
+    COMMANDS = App.COMMANDS | {SectionCommands}
     AUTO_FOCUS = "ContentView"  # the article has the keys from the start
     CSS = """
     #main { height: 1fr; }
@@ -60,17 +64,43 @@ class ReaderApp(App[None]):
     """
 
     BINDINGS = [
-        Binding("tab", "focus_next", "Pane", priority=True),
-        Binding("shift+tab", "focus_previous", "Pane", show=False, priority=True),
-        Binding("right_square_bracket", "next_section", "Next", key_display="]"),
-        Binding("left_square_bracket", "previous_section", "Prev", key_display="["),
-        Binding("slash", "search", "Search", key_display="/"),
+        Binding("tab", "focus_next", "Pane", tooltip="Next pane (tree, article)", priority=True),
+        Binding(
+            "shift+tab",
+            "focus_previous",
+            "Pane",
+            tooltip="Previous pane",
+            show=False,
+            priority=True,
+        ),
+        Binding(
+            "right_square_bracket",
+            "next_section",
+            "Next",
+            key_display="]",
+            tooltip="Next section, at any depth",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_section",
+            "Prev",
+            key_display="[",
+            tooltip="Start of this section, then the previous one",
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            key_display="/",
+            tooltip="Search as you type (capitals match case; re: for a regex)",
+        ),
         Binding("n", "next_match", "Next match", show=False),
         Binding("N", "previous_match", "Previous match", show=False),
-        Binding("escape", "close_search", "Close search", show=False),
-        Binding("m", "bookmark", "Mark"),
-        Binding("b", "bookmarks", "Marks"),
-        Binding("t", "toggle_tree", "Tree"),
+        Binding("escape", "close_search", "Close search", tooltip="Close the search", show=False),
+        Binding("m", "bookmark", "Mark", tooltip="Bookmark the passage, with a note"),
+        Binding("b", "bookmarks", "Marks", tooltip="This article's bookmarks"),
+        Binding("t", "toggle_tree", "Tree", tooltip="Show or hide the section tree"),
+        Binding("question_mark", "help", "Keys", key_display="?", tooltip="This list of keys"),
         Binding("q", "quit", "Quit"),
         # ctrl+c copies a selection (the screen's binding) and otherwise quits.
         Binding("ctrl+c", "quit", "Quit", show=False),
@@ -343,7 +373,7 @@ class ReaderApp(App[None]):
             return
         index = document.section_position(document.section_of(passage))
         if index + 1 < len(document.sections):
-            self._go_to(document.sections[index + 1])
+            self.go_to_section(document.sections[index + 1])
         else:
             self.notify("This is the last section.", timeout=2)
 
@@ -354,7 +384,7 @@ class ReaderApp(App[None]):
         section = document.section_of(passage)
         content = self.query_one(ContentView)
         if passage > section.first_block or content.scrolled_past_start(section.first_block):
-            self._go_to(section)  # back to the start of the section being read
+            self.go_to_section(section)  # back to the start of the section being read
             return
         earlier = [
             s
@@ -362,7 +392,7 @@ class ReaderApp(App[None]):
             if s.first_block < section.first_block  # not a parent starting at the same place
         ]
         if earlier:
-            self._go_to(earlier[-1])
+            self.go_to_section(earlier[-1])
         else:
             self.notify("This is the first section.", timeout=2)
 
@@ -584,6 +614,46 @@ class ReaderApp(App[None]):
         self._match = after % len(self._matches)
         self._show_match(scroll=True)
 
+    def action_help(self) -> None:
+        """Every key, by where it works."""
+        from reader.widgets.bookmark_list import BookmarkList
+        from reader.widgets.help_screen import HelpScreen, describe_keys
+        from reader.widgets.note_prompt import NotePrompt
+
+        areas: list[tuple[str, type[DOMNode]]] = [
+            ("Anywhere", type(self)),
+            ("Reading the article", ContentView),
+            ("In the section tree", SectionTree),
+            ("In the search bar", SearchBar),
+            ("In the bookmarks list", BookmarkList),
+            ("In the note prompt", NotePrompt),
+        ]
+        keys = describe_keys(self, areas)
+        palette = self.get_key_display(Binding(self.COMMAND_PALETTE_BINDING, "command_palette"))
+        keys[0][1].append((palette, "Command palette: every command, by name"))
+        self.push_screen(HelpScreen(keys))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The command palette: the reader's own commands first, then Textual's."""
+        yield SystemCommand("Keys", "Every key, by where it works (?)", self.action_help)
+        yield SystemCommand("Search", "Search the article (/)", self.action_search)
+        yield SystemCommand("Next section", "Go to the next section (])", self.action_next_section)
+        yield SystemCommand(
+            "Previous section", "Go to the previous section ([)", self.action_previous_section
+        )
+        yield SystemCommand(
+            "Bookmark this passage", "Bookmark the passage being read (m)", self.action_bookmark
+        )
+        yield SystemCommand(
+            "Go to bookmark", "List this article's bookmarks (b)", self.action_bookmarks
+        )
+        yield SystemCommand(
+            "Toggle tree", "Show or hide the section tree (t)", self.action_toggle_tree
+        )
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":  # ours lists every key
+                yield command
+
     def action_toggle_tree(self) -> None:
         tree = self.query_one(SectionTree)
         tree.display = not tree.display
@@ -596,5 +666,6 @@ class ReaderApp(App[None]):
             return None, -1
         return self.document, max(content.passage, 0)
 
-    def _go_to(self, section: Section) -> None:
+    def go_to_section(self, section: Section) -> None:
+        """Put a section's start at the top of the pane."""
         self.query_one(ContentView).scroll_to_block(section.first_block)

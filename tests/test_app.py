@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Callable
 
@@ -646,3 +647,91 @@ async def test_sections_read_through_are_ticked_in_the_tree_and_remembered() -> 
         labels = [str(node.label) for node in tree.root.children]
         assert f"{READ_MARK}{SECTION_ORDER[2]}" in labels
         assert f"{READ_MARK}{SECTION_ORDER[1]}" not in labels
+
+
+async def test_question_mark_lists_every_key_of_every_area_from_the_bindings() -> None:
+    from rich.console import Console
+    from textual.widgets import Static
+
+    from reader.widgets.bookmark_list import BookmarkList
+    from reader.widgets.help_screen import HelpScreen
+    from reader.widgets.note_prompt import NotePrompt
+    from reader.widgets.search_bar import SearchBar
+
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=120, record=True, file=io.StringIO())
+        console.print(app.screen.query_one(Static).content)
+        shown = console.export_text()
+        for owner in (ReaderApp, ContentView, SectionTree, SearchBar, BookmarkList, NotePrompt):
+            for bindings in owner._merged_bindings.key_to_bindings.values():
+                for binding in bindings:
+                    text = binding.tooltip or binding.description
+                    assert text in shown, (owner.__name__, binding.key)
+        for line in ("home / g", "pgdn / space", "/", "^p"):
+            assert line in shown
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_commands_in_the_palette_run() -> None:
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        tree = app.query_one(SectionTree)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"toggle tree")
+        await pilot.pause(0.3)  # the palette searches its providers as a task
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not tree.display
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"next section")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert highlighted(app) == SECTION_ORDER[1]
+
+
+async def test_the_palette_goes_to_a_section_by_part_of_its_title() -> None:
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"ai gen")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert highlighted(app) == "2. AI Generalization"
+        assert top_line(app) == "2. AI Generalization"
+
+
+async def test_section_titles_in_the_palette_are_never_markup(
+    make_app: Callable[..., ReaderApp],
+) -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    app = make_app("# Title\n\n## Sec [@click=app.quit]tion[/]\n\nText.\n", "markdown", "m.md")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"click")
+        await pilot.pause(0.3)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        options = palette.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("§ Sec [@click=app.quit]tion[/]" in prompt for prompt in prompts)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running

@@ -38,12 +38,14 @@ class ContentView(ScrollView, can_focus=True):
     """The article, one block after another, in a readable centred column."""
 
     BINDINGS = [
-        Binding("down,j", "line_down", "Down", show=False),
-        Binding("up,k", "line_up", "Up", show=False),
-        Binding("space,pagedown", "page_down", "Page", key_display="space"),
-        Binding("shift+space,pageup", "page_up", "Page up", show=False),
-        Binding("home,g", "top", "Top", key_display="g", show=False),
-        Binding("end,G", "end", "End", key_display="G", show=False),
+        Binding("down,j", "line_down", "Down", tooltip="Scroll a line down", show=False),
+        Binding("up,k", "line_up", "Up", tooltip="Scroll a line up", show=False),
+        Binding("space,pagedown", "page_down", "Page", key_display="space", tooltip="Next page"),
+        Binding("shift+space,pageup", "page_up", "Page up", tooltip="Previous page", show=False),
+        Binding(
+            "home,g", "top", "Top", key_display="g", tooltip="Start of the article", show=False
+        ),
+        Binding("end,G", "end", "End", key_display="G", tooltip="End of the article", show=False),
     ]
 
     COMPONENT_CLASSES = {

@@ -1,0 +1,77 @@
+"""The help screen: every key, by where it works, made from the bindings themselves."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KeyHelp = list[tuple[str, list[tuple[str, str]]]]  # (area, [(keys, what they do)])
+
+
+def describe_keys(app: App[Any], areas: list[tuple[str, type[DOMNode]]]) -> KeyHelp:
+    """Each area's bindings (inherited ones too), keys that do the same thing together."""
+    described: KeyHelp = []
+    for area, owner in areas:
+        actions: dict[str, tuple[list[str], str]] = {}
+        for bindings in owner._merged_bindings.key_to_bindings.values():  # type: ignore[union-attr]
+            for binding in bindings:
+                keys, _ = actions.setdefault(binding.action, ([], _description(binding)))
+                shown = app.get_key_display(replace(binding, key_display=None))  # this key
+                if shown not in keys:
+                    keys.append(shown)
+        described.append((area, [(" / ".join(keys), text) for keys, text in actions.values()]))
+    return described
+
+
+def _description(binding: Binding) -> str:
+    """The binding's tooltip (the longer account), else its key bar label, else its action."""
+    if binding.tooltip or binding.description:
+        return binding.tooltip or binding.description
+    return binding.action.split("(")[0].replace("_", " ").strip().capitalize()
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key by area; any of escape, q or ? closes it."""
+
+    AUTO_FOCUS = "VerticalScroll"
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", show=False)]
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; background: $background 50%; }
+    HelpScreen > VerticalScroll {
+        width: 90%; max-width: 100; height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    """
+
+    def __init__(self, keys: KeyHelp) -> None:
+        super().__init__()
+        self._keys = keys
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(self._table())
+
+    def _table(self) -> Table:
+        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
+        table.add_column("keys", style="bold", no_wrap=True)
+        table.add_column("does", ratio=1)
+        table.add_row(Text("Keys  (escape closes)", style="bold underline"), "")
+        for area, keys in self._keys:
+            table.add_row("", "")
+            table.add_row(Text(area, style="bold reverse"), "")
+            for shown, text in keys:
+                table.add_row(Text(shown), Text(text))
+        return table
+
+    def action_close(self) -> None:
+        self.dismiss(None)
