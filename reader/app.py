@@ -6,10 +6,12 @@ import asyncio
 import gc
 import re
 import signal
+import threading
 import time
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -23,14 +25,15 @@ from textual.timer import Timer
 from textual.widgets import Tree
 from textual.worker import get_current_worker
 
-from reader.commands import SectionCommands
+from reader.commands import SectionCommands, SpeedCommands
 from reader.document import Document, Section
 from reader.outline import label
 from reader.parsers import ParseCancelled, parse, preview
-from reader.progress import WORDS_PER_MINUTE, ReadingProgress, time_left
+from reader.progress import ReadingProgress, time_left
 from reader.responsive import handing_over
 from reader.safe_text import visible_line
 from reader.search import Match, SearchIndex, compile_query, first_match
+from reader.settings import WIDTHS, Settings, load_settings, save_settings
 from reader.source import FileWatch, Source
 from reader.widgets import ContentView, SectionTree
 from reader.widgets.blocks import prepare_highlighting
@@ -49,6 +52,8 @@ SAVE_DELAY = 0.5  # seconds of stillness before the place is saved
 SAVE_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 SEARCH_AT_ONCE_CHARS = 64 * 1024  # a shorter article is indexed for search on the UI thread
 SEARCH_AT_ONCE_SECONDS = 0.01  # time the UI thread gives a search before a thread takes over
+WIDTH_STEP = 4  # cells the reading column changes by with < and >
+TREE_STEP = 4  # cells the tree changes by
 WATCH_INTERVAL = 2.0  # seconds between looks at the article's file for changes
 
 
@@ -56,7 +61,7 @@ class ReaderApp(App[None]):
     """A section tree beside a scrolling article."""
 
     TITLE = "reader"
-    COMMANDS = App.COMMANDS | {SectionCommands}
+    COMMANDS = App.COMMANDS | {SectionCommands, SpeedCommands}
     AUTO_FOCUS = "ContentView"  # the article has the keys from the start
     CSS = """
     #main { height: 1fr; }
@@ -101,6 +106,31 @@ class ReaderApp(App[None]):
         Binding("b", "bookmarks", "Marks", tooltip="This article's bookmarks"),
         Binding("t", "toggle_tree", "Tree", tooltip="Show or hide the section tree"),
         Binding("question_mark", "help", "Keys", key_display="?", tooltip="This list of keys"),
+        Binding("ctrl+t", "change_theme", "Theme", tooltip="Choose a theme", show=False),
+        Binding(
+            "less_than_sign",
+            "narrower",
+            "Narrower",
+            key_display="<",
+            show=False,
+            tooltip="Narrower reading column",
+        ),
+        Binding(
+            "greater_than_sign",
+            "wider",
+            "Wider",
+            key_display=">",
+            show=False,
+            tooltip="Wider reading column",
+        ),
+        Binding(
+            "equals_sign",
+            "reset_width",
+            "Reset width",
+            key_display="=",
+            show=False,
+            tooltip="Reading column back to its usual width",
+        ),
         Binding("q", "quit", "Quit"),
         # ctrl+c copies a selection (the screen's binding) and otherwise quits.
         Binding("ctrl+c", "quit", "Quit", show=False),
@@ -125,7 +155,8 @@ class ReaderApp(App[None]):
         self._watch = FileWatch(source) if source.version is not None else None
         self._watching = False  # a look at the file is under way
         self._progress: ReadingProgress | None = None  # once the whole article is in
-        self.words_per_minute = WORDS_PER_MINUTE
+        self.settings = Settings()
+        self._settings_lock = threading.Lock()  # one settings file written at a time
         self._read: set[Section] = set()  # sections read through, now or before
         self._search_index: SearchIndex | None = None  # built when first searched
         self._pattern: re.Pattern[str] | None = None  # the query being searched for
@@ -150,6 +181,11 @@ class ReaderApp(App[None]):
         for signum in SAVE_SIGNALS:
             loop.add_signal_handler(signum, self._save_and_exit)
         self.watch(self.query_one(ContentView), "scroll_y", self._show_status, init=False)
+        settings, problem = load_settings()
+        self._apply_settings(settings)
+        if problem:
+            self._warn(problem)
+        self.watch(self, "theme", self._theme_chosen, init=False)
         head = preview(source.text, source.kind)
         start = source.text if head is None else head
         document = self._ahead.document() if self._ahead is not None else None
@@ -356,7 +392,9 @@ class ReaderApp(App[None]):
         if self._progress is not None:
             at_end = self.query_one(ContentView).at_end
             percent = self._progress.percent(passage, at_end=at_end)
-            minutes = self._progress.minutes_left(passage, self.words_per_minute, at_end=at_end)
+            minutes = self._progress.minutes_left(
+                passage, self.settings.words_per_minute, at_end=at_end
+            )
             progress = f"{percent}%  ·  {time_left(minutes)}"
         self.query_one(StatusLine).show(path, progress)
 
@@ -650,15 +688,87 @@ class ReaderApp(App[None]):
         yield SystemCommand(
             "Toggle tree", "Show or hide the section tree (t)", self.action_toggle_tree
         )
+        yield SystemCommand("Wider reading column", "Wider text (>)", self.action_wider)
+        yield SystemCommand("Narrower reading column", "Narrower text (<)", self.action_narrower)
+        yield SystemCommand(
+            "Reset reading column", "The usual width of text (=)", self.action_reset_width
+        )
+        yield SystemCommand("Wider tree", "More room for the section tree", self.action_wider_tree)
+        yield SystemCommand(
+            "Narrower tree", "Less room for the section tree", self.action_narrower_tree
+        )
+        yield SystemCommand(
+            "Reading speed", "Type 'speed' to choose the words a minute", self.action_speeds
+        )
         for command in super().get_system_commands(screen):
             if command.title != "Keys":  # ours lists every key
                 yield command
 
     def action_toggle_tree(self) -> None:
-        tree = self.query_one(SectionTree)
-        tree.display = not tree.display
-        if not tree.display:
-            self.query_one(ContentView).focus()
+        self._change_settings(tree=not self.settings.tree)
+
+    def action_narrower(self) -> None:
+        self._change_settings(width=max(min(WIDTHS), self.settings.width - WIDTH_STEP))
+
+    def action_wider(self) -> None:
+        self._change_settings(width=min(max(WIDTHS), self.settings.width + WIDTH_STEP))
+
+    def action_reset_width(self) -> None:
+        self._change_settings(width=Settings().width)
+
+    def action_wider_tree(self) -> None:
+        self._resize_tree(TREE_STEP)
+
+    def action_narrower_tree(self) -> None:
+        self._resize_tree(-TREE_STEP)
+
+    def _resize_tree(self, step: int) -> None:
+        width = self.settings.tree_width or self.query_one(SectionTree).outer_size.width
+        self._change_settings(tree=True, tree_width=min(max(width + step, 12), 60))
+
+    def set_reading_speed(self, words_per_minute: int) -> None:
+        self._change_settings(words_per_minute=words_per_minute)
+        self._show_status()
+
+    def action_speeds(self) -> None:
+        """The palette, showing the reading speeds to choose from."""
+        self.action_command_palette()
+        self.call_after_refresh(self._type_in_palette, "speed")
+
+    def _type_in_palette(self, text: str) -> None:
+        from textual.command import CommandPalette
+        from textual.widgets import Input
+
+        if isinstance(self.screen, CommandPalette):
+            self.screen.query_one(Input).value = text
+
+    def _theme_chosen(self, theme: str) -> None:
+        if theme != self.settings.theme:
+            self._change_settings(theme=theme)
+
+    def _change_settings(self, **changes: object) -> None:
+        """Apply changed settings now and save them (in a thread: the disk may be slow)."""
+        self._apply_settings(replace(self.settings, **changes))  # type: ignore[arg-type]
+        self._save_settings()
+
+    def _apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        if settings.theme in self.available_themes and settings.theme != self.theme:
+            self.theme = settings.theme
+        tree, content = self.query_one(SectionTree), self.query_one(ContentView)
+        tree.display = settings.tree
+        if settings.tree_width:
+            tree.styles.width = settings.tree_width
+        if not tree.display and tree.has_focus:
+            content.focus()
+        content.max_column = settings.width
+
+    @work(thread=True, group="settings")
+    def _save_settings(self) -> None:
+        with self._settings_lock:  # the latest settings, written last
+            problem = save_settings(self.settings)
+        if problem:
+            self.call_from_thread(self._warn, problem)
 
     def _place(self) -> tuple[Document | None, int]:
         content = self.query_one(ContentView)

@@ -31,6 +31,8 @@ keys:
   m / b                  bookmark the passage (with a note) / list bookmarks
   enter                  in the tree: jump to the highlighted section
   t                      show or hide the section tree
+  < / > / =              narrower / wider reading column / its usual width
+  ctrl+t                 choose a theme
   ?                      every key, by where it works
   ctrl+p                 command palette: commands, and sections by title
   q                      quit"""

@@ -38,3 +38,26 @@ class SectionCommands(Provider):
                     "bold underline", len(SECTION_MARK) + offset, len(SECTION_MARK) + offset + 1
                 )
             yield Hit(score, shown, partial(app.go_to_section, section), text=title, help="Section")
+
+
+SPEEDS = (150, 180, 200, 230, 260, 300, 350, 400)  # words a minute offered
+
+
+class SpeedCommands(Provider):
+    """Reading speeds to choose from, for the minutes left in the status line."""
+
+    async def search(self, query: str) -> Hits:
+        app: ReaderApp = self.app  # type: ignore[assignment]
+        matcher = self.matcher(query)
+        for speed in SPEEDS:
+            title = f"Reading speed: {speed} words a minute"
+            score = matcher.match(title)
+            if score > 0:
+                current = " (now)" if speed == app.settings.words_per_minute else ""
+                yield Hit(
+                    score,
+                    matcher.highlight(title),  # our own text: markup-free
+                    partial(app.set_reading_speed, speed),
+                    text=title,
+                    help=f"For the minutes left in the status line{current}",
+                )

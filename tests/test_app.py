@@ -609,7 +609,7 @@ async def test_the_status_line_shows_the_section_path_percent_and_minutes_left()
         left = math.ceil((total - before) / 230)
         percent = math.floor(100 * before / total)
         assert status_line(app) == (f"{SECTION_ORDER[3]} › {heading} {percent}% · {left} min left")
-        app.words_per_minute = 100  # a slower reader
+        app.set_reading_speed(100)  # a slower reader
         await pilot.press("j", "k")
         await settle(pilot)
         assert status_line(app).endswith(f"{math.ceil((total - before) / 100)} min left")

@@ -27,7 +27,7 @@ from reader.widgets.blocks import CURRENT_MATCH, Mark, Palette, render_block
 from reader.widgets.line_index import LineIndex, Shape, block_shapes, estimate, gap_after
 
 _DECORATION = frozenset({"▎", "◆", "▌", "•"})  # gutter and container marks, not article text
-MAX_COLUMN = 88
+MAX_COLUMN = 88  # the reading column's default greatest width
 GUTTER = "▎ "
 BOOKMARK = "◆ "
 EMPTY_MESSAGE = "This article is empty."
@@ -119,6 +119,7 @@ class ContentView(ScrollView, can_focus=True):
         self._tail = 0  # blank rows after the end, so a jump can put any block at the top
         self._bookmarked: set[int] = set()
         self._partial = False  # the document is the start of a longer article
+        self._max_column = MAX_COLUMN
         self._jumped = False  # the passage changed by a jump, not by scrolling
         self._jump_pending = False  # g or G: the next passage change is a jump
         self._matches: list[Match] = []  # search matches, in document order
@@ -161,6 +162,17 @@ class ContentView(ScrollView, can_focus=True):
             self._place(block, anchor[1])
         else:
             self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    @property
+    def max_column(self) -> int:
+        """The reading column's greatest width; a narrower pane makes it narrower."""
+        return self._max_column
+
+    @max_column.setter
+    def max_column(self, width: int) -> None:
+        self._max_column = width
+        self._check_width()  # re-wraps, keeping the passage where it is
         self.refresh()
 
     @property
@@ -268,7 +280,7 @@ class ContentView(ScrollView, can_focus=True):
         self._strips.clear()
 
     def _column_width(self) -> int:
-        return max(1, min(MAX_COLUMN, self.scrollable_content_region.width - len(GUTTER)))
+        return max(1, min(self._max_column, self.scrollable_content_region.width - len(GUTTER)))
 
     def _relayout(self) -> None:
         """Estimate every block's height at the current column width."""

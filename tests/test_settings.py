@@ -1,0 +1,99 @@
+"""Settings: kept in a JSON file, applied at start, never able to stop reader starting."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from test_app import settle, status_line
+
+from reader.app import ReaderApp
+from reader.settings import Settings, load_settings, save_settings, settings_path
+from reader.source import load
+from reader.widgets import ContentView, SectionTree
+
+
+def test_settings_round_trip_through_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "config" / "settings.json"
+    chosen = Settings(theme="nord", width=60, tree=False, tree_width=30, words_per_minute=300)
+    assert save_settings(chosen, path) is None
+    assert load_settings(path) == (chosen, None)
+    assert not [p for p in path.parent.iterdir() if p.name != "settings.json"]  # no temp files
+
+
+def test_a_missing_file_gives_the_defaults_and_bad_values_are_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    assert load_settings(path) == (Settings(), None)
+    path.write_text(json.dumps({"width": 5, "tree": "no", "theme": "nord", "other": 1}))
+    assert load_settings(path) == (Settings(theme="nord"), None)
+
+
+def test_a_file_that_is_not_json_is_reported_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("{ not json")
+    settings, problem = load_settings(path)
+    assert settings == Settings() and problem is not None and str(path) in problem
+    assert path.read_text() == "{ not json"
+
+
+def test_settings_that_cannot_be_saved_say_so(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    problem = save_settings(Settings(), blocker / "settings.json")
+    assert problem is not None and problem.startswith("Settings could not be saved")
+
+
+async def test_width_tree_theme_and_speed_survive_a_restart() -> None:
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        narrower = Settings().width - 8
+        await pilot.press("less_than_sign", "less_than_sign", "t")
+        app.theme = "nord"  # as the theme picker (ctrl+t) sets it
+        app.set_reading_speed(115)
+        await settle(pilot)
+        assert app.query_one(ContentView)._column == narrower
+        await app.workers.wait_for_complete()
+    assert json.loads(settings_path().read_text())["width"] == narrower
+    again = ReaderApp(load(None))
+    async with again.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert again.query_one(ContentView)._column == narrower
+        assert not again.query_one(SectionTree).display
+        assert again.theme == "nord"
+        minutes = math.ceil(len(again.source.text.split()) / 115)
+        assert status_line(again).endswith(f"{minutes} min left")
+        await pilot.press("equals_sign")
+        await settle(pilot)
+        assert again.query_one(ContentView)._column == Settings().width
+        await pilot.press("t")
+        await settle(pilot)
+        assert again.query_one(SectionTree).display
+
+
+async def test_a_damaged_settings_file_is_reported_and_reader_starts() -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("\x00\x01 not json")
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith(f"The settings in {path} could not be read") for m in messages)
+        assert app.settings == Settings()
+
+
+async def test_the_reading_speed_is_chosen_in_the_palette() -> None:
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"speed 300")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.settings.words_per_minute == 300
+        minutes = math.ceil(len(app.source.text.split()) / 300)
+        assert status_line(app).endswith(f"{minutes} min left")
