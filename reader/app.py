@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -34,7 +35,7 @@ from reader.responsive import handing_over
 from reader.safe_text import visible_line
 from reader.search import Match, SearchIndex, compile_query, first_match
 from reader.settings import WIDTHS, Settings, load_settings, save_settings
-from reader.source import FileWatch, Source
+from reader.source import ArticleError, FileWatch, Source, load_path
 from reader.widgets import ContentView, SectionTree
 from reader.widgets.blocks import prepare_highlighting
 from reader.widgets.key_bar import KeyBar
@@ -46,7 +47,7 @@ from reader.widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from reader.parsers.ahead import ParsedAhead
     from reader.places import Places
-    from reader.store import Bookmark
+    from reader.store import Bookmark, Store
 
 SAVE_DELAY = 0.5  # seconds of stillness before the place is saved
 SAVE_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
@@ -69,7 +70,14 @@ class ReaderApp(App[None]):
     """
 
     BINDINGS = [
-        Binding("tab", "focus_next", "Pane", tooltip="Next pane (tree, article)", priority=True),
+        Binding(
+            "tab",
+            "focus_next",
+            "Pane",
+            tooltip="Next pane (tree, article)",
+            show=False,
+            priority=True,
+        ),
         Binding(
             "shift+tab",
             "focus_previous",
@@ -106,6 +114,7 @@ class ReaderApp(App[None]):
         Binding("b", "bookmarks", "Marks", tooltip="This article's bookmarks"),
         Binding("t", "toggle_tree", "Tree", tooltip="Show or hide the section tree"),
         Binding("question_mark", "help", "Keys", key_display="?", tooltip="This list of keys"),
+        Binding("o", "library", "Open", tooltip="The library: open another article"),
         Binding("ctrl+t", "change_theme", "Theme", tooltip="Choose a theme", show=False),
         Binding(
             "less_than_sign",
@@ -139,24 +148,34 @@ class ReaderApp(App[None]):
     class Loaded(Message):
         """The whole article is in the tree and the pane: every section can be reached."""
 
-    def __init__(self, source: Source, ahead: ParsedAhead | None = None) -> None:
-        """`ahead` is the start of the article being parsed by another process, if it is."""
+    def __init__(
+        self, source: Source, ahead: ParsedAhead | None = None, library: Path | None = None
+    ) -> None:
+        """`ahead` is the start of the article being parsed by another process, if it is;
+        `library`, a folder whose articles the library shows (opened at once)."""
         super().__init__()
-        self.source = source
         self._ahead = ahead
-        self.document: Document | None = None
-        self._complete = False  # the whole article is shown, not a preview of its start
-        self.places: Places | None = None  # opened after the first frame
-        self._resumed = False  # saving waits until the stored place has been restored
+        self._library = library
+        self.store: Store | None = None  # opened after the first frame
+        self._frozen = False  # start-up objects are kept out of garbage collection
         self._save_timer: Timer | None = None
         self.unsaved: str | None = None  # why the last save of the place failed, if it did
+        self._watching = False  # a look at the file is under way
+        self.settings = Settings()
+        self._settings_lock = threading.Lock()  # one settings file written at a time
+        self._reset(source)
+
+    def _reset(self, source: Source) -> None:
+        """Forget the article shown: what follows is about `source`."""
+        self.source = source
+        self.document: Document | None = None
+        self._complete = False  # the whole article is shown, not a preview of its start
+        self.places: Places | None = None  # once the store is open
+        self._resumed = False  # saving waits until the stored place has been restored
         self._passage = -1  # the block being read, as last reported by the content pane
         self._file_change: str | None = None  # how the file on disk differs from what is shown
         self._watch = FileWatch(source) if source.version is not None else None
-        self._watching = False  # a look at the file is under way
         self._progress: ReadingProgress | None = None  # once the whole article is in
-        self.settings = Settings()
-        self._settings_lock = threading.Lock()  # one settings file written at a time
         self._read: set[Section] = set()  # sections read through, now or before
         self._search_index: SearchIndex | None = None  # built when first searched
         self._pattern: re.Pattern[str] | None = None  # the query being searched for
@@ -173,10 +192,6 @@ class ReaderApp(App[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        source = self.source
-        self.sub_title = visible_line(source.name)
-        if source.notice:
-            self._warn(source.notice)
         loop = asyncio.get_running_loop()
         for signum in SAVE_SIGNALS:
             loop.add_signal_handler(signum, self._save_and_exit)
@@ -186,24 +201,42 @@ class ReaderApp(App[None]):
         if problem:
             self._warn(problem)
         self.watch(self, "theme", self._theme_chosen, init=False)
+        self.set_interval(WATCH_INTERVAL, self._look_at_file)
+        parse_rest = self._show_start()
+        self.call_after_refresh(self._first_frame_shown, parse_rest=parse_rest)
+
+    def _show_start(self) -> bool:
+        """Show the article's start (all of a short one); whether the rest is still to parse."""
+        source = self.source
+        self.sub_title = visible_line(source.name)
+        if source.notice:
+            self._warn(source.notice)
         head = preview(source.text, source.kind)
         start = source.text if head is None else head
         document = self._ahead.document() if self._ahead is not None else None
+        self._ahead = None
         if document is None or document.text != start:
             document = parse(start, source.kind, source.name)
-        self._show(document, complete=head is None)
-        self.call_after_refresh(self._first_frame_shown, parse_rest=head is not None)
+        self._show(document, complete=head is None, new=True)
+        return head is not None
 
     def _first_frame_shown(self, parse_rest: bool) -> None:
         """Start what the first frame did not need: the store, then the full parse."""
-        from reader.places import Places  # SQLite loads here, not before the first frame
-        from reader.store import Store
+        from reader.store import Store  # SQLite loads here, not before the first frame
 
-        self.places = Places(Store.open(), self.source.text, self.source.path)
-        if self.places.store.warning:
-            self._warn(self.places.store.warning)
-        if self._watch is not None:
-            self.set_interval(WATCH_INTERVAL, self._look_at_file)
+        self.store = Store.open()
+        if self.store.warning:
+            self._warn(self.store.warning)
+        self._open_places(parse_rest)
+        if self._library is not None:
+            self.action_library()
+
+    def _open_places(self, parse_rest: bool) -> None:
+        """Find the article's saved state; parse the rest of it, or resume now."""
+        from reader.places import Places
+
+        assert self.store is not None
+        self.places = Places(self.store, self.source.text, self.source.path)
         if parse_rest:
             self._parse_whole()
         else:
@@ -211,32 +244,45 @@ class ReaderApp(App[None]):
 
     def _started(self) -> None:
         """The first frame is up and the whole article is in: collect again, resume the place."""
-        # Start-up and the parse allocate a great deal and leave almost no garbage
-        # (see `cli.main`): the collector, off until now, would have paused every
-        # thread to scan it all. What exists now lives as long as the article:
-        # keep it out of every later collection.
-        gc.freeze()
-        gc.enable()
+        if not self._frozen:
+            # Start-up and the parse allocate a great deal and leave almost no garbage
+            # (see `cli.main`): the collector, off until now, would have paused every
+            # thread to scan it all. What exists now lives as long as the first article:
+            # keep it out of every later collection. (Only once: an article opened
+            # later must be collectable when it is left.)
+            self._frozen = True
+            gc.freeze()
+            gc.enable()
         self._resume()
 
+    def open_article(self, source: Source) -> None:
+        """Leave the article shown (its place saved) and show `source` in its place."""
+        self._save_place()
+        self.workers.cancel_group(self, "parse")
+        self.workers.cancel_group(self, "search-index")
+        self.action_close_search()
+        self._reset(source)
+        parse_rest = self._show_start()
+        if self.store is not None:
+            self._open_places(parse_rest)
+
     def _look_at_file(self) -> None:
-        if not self._watching:  # one at a time, even on a file system that hangs
+        if self._watch is not None and not self._watching:  # one at a time, even if it hangs
             self._watching = True
-            self._check_file()
+            self._check_file(self._watch)
 
     @work(thread=True, group="watch")
-    def _check_file(self) -> None:
-        assert self._watch is not None
+    def _check_file(self, watch: FileWatch) -> None:
         try:
-            change = self._watch.check()
+            change = watch.check()
         finally:
             self._watching = False
         if not get_current_worker().is_cancelled:
-            self.call_from_thread(self._file_changed, change)
+            self.call_from_thread(self._file_changed, watch, change)
 
-    def _file_changed(self, change: str | None) -> None:
+    def _file_changed(self, watch: FileWatch, change: str | None) -> None:
         """Say so when the article's file changes or goes; what was read stays on screen."""
-        if change == self._file_change:
+        if watch is not self._watch or change == self._file_change:
             return
         self._file_change = change
         name = visible_line(self.source.name)
@@ -263,8 +309,8 @@ class ReaderApp(App[None]):
         loop = asyncio.get_running_loop()
         for signum in SAVE_SIGNALS:
             loop.remove_signal_handler(signum)
-        if self.places is not None:
-            self.places.store.close()
+        if self.store is not None:
+            self.store.close()
 
     def _save_and_exit(self) -> None:
         """SIGTERM or SIGHUP (the terminal closed): keep the place, then quit."""
@@ -274,13 +320,19 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="parse")
     def _parse_whole(self) -> None:
         """Parse the whole article off the UI thread; the preview shows meanwhile."""
-        worker = get_current_worker()
+        worker, source = get_current_worker(), self.source
         try:
             with handing_over():
                 document, shapes, progress = self._parse_in_thread(lambda: worker.is_cancelled)
         except ParseCancelled:
             return
-        self.call_from_thread(self._show, document, shapes, progress, complete=True)
+        self.call_from_thread(self._parsed, source, document, shapes, progress)
+
+    def _parsed(
+        self, source: Source, document: Document, shapes: list[Shape], progress: ReadingProgress
+    ) -> None:
+        if source is self.source:  # not an article left meanwhile
+            self._show(document, shapes, progress, complete=True)
 
     def _parse_in_thread(
         self, cancelled: Callable[[], bool]
@@ -302,13 +354,15 @@ class ReaderApp(App[None]):
         progress: ReadingProgress | None = None,
         *,
         complete: bool,
+        new: bool = False,
     ) -> None:
+        """Show a document: more of the article shown, or (`new`) another article."""
         self.document = document
         self._progress = (progress or ReadingProgress(document)) if complete else None
         self.title = visible_line(document.title)
         self.query_one(SectionTree).show_document(document)
         content = self.query_one(ContentView)
-        content.show_document(document, shapes, partial=not complete)
+        content.show_document(document, shapes, partial=not complete, keep_place=not new)
         self._complete = complete
         self._search_index, self._matches, self._match = None, [], -1
         if self.query_one(SearchBar).text:  # search the whole article now
@@ -651,6 +705,31 @@ class ReaderApp(App[None]):
             self.notify(f"Search wrapped to the {where}.", timeout=2)
         self._match = after % len(self._matches)
         self._show_match(scroll=True)
+
+    def action_library(self) -> None:
+        """Choose another article: recently read, in the library folder, or bundled."""
+        from reader.library import gather
+        from reader.store import StoreError
+        from reader.widgets.library_screen import LibraryScreen
+
+        folder = self._library or (Path(self.settings.library) if self.settings.library else None)
+        try:
+            shelves = gather(self.store, folder)
+        except StoreError as error:
+            self._warn(f"Recently read articles could not be listed: {error}.")
+            shelves = gather(None, folder)
+
+        def chosen(path: Path | None) -> None:
+            if path is None or (self.source.path is not None and path == self.source.path):
+                return
+            try:
+                source = load_path(path)
+            except ArticleError as error:
+                self.notify(visible_line(str(error)), severity="error", markup=False)
+                return
+            self.open_article(source)
+
+        self.push_screen(LibraryScreen(shelves), chosen)
 
     def action_help(self) -> None:
         """Every key, by where it works."""

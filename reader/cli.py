@@ -11,6 +11,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import __version__
@@ -31,6 +32,7 @@ keys:
   m / b                  bookmark the passage (with a note) / list bookmarks
   enter                  in the tree: jump to the highlighted section
   t                      show or hide the section tree
+  o                      the library: open another article in place
   < / > / =              narrower / wider reading column / its usual width
   ctrl+t                 choose a theme
   ?                      every key, by where it works
@@ -61,12 +63,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         "path",
         nargs="?",
         metavar="PATH",
-        help="a .md, .markdown or .txt file; - reads standard input; "
-        "none opens the bundled article",
+        help="a .md, .markdown or .txt file; - reads standard input; a folder opens the "
+        "library on it; none opens the bundled article",
+    )
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help="the folder of articles the library shows (remembered), and open the library",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     options = parser.parse_args(args)
-    source = _load_or_report(options.path)
+    path, library = options.path, None
+    if options.library is not None:
+        library = _remember_library(options.library)
+        if library is None:
+            return 2
+    if path not in (None, "-") and Path(path).is_dir():
+        library = Path(path).resolve()
+        path = _last_read_in(library)
+    source = _load_or_report(path)
     if source is None:
         return 2
     if options.path == "-" and not _reattach_terminal():
@@ -81,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ahead = parse_ahead(start, source.kind, source.name)  # before Textual loads, in parallel
     from reader.app import ReaderApp  # Textual loads only when the app runs
 
-    app = ReaderApp(source, ahead)
+    app = ReaderApp(source, ahead, library=library)  # with a library, it opens first
     app.run()
     if app.unsaved:
         print(f"reader: {visible_line(app.unsaved)}", file=sys.stderr)
@@ -168,6 +183,40 @@ def _run_subcommand(command: Callable[[Sequence[str]], int], args: Sequence[str]
     except StoreError as error:
         print(f"reader: the saved state could not be read: {error}", file=sys.stderr)
         return 1
+
+
+def _remember_library(folder: str) -> Path | None:
+    """Keep `--library DIR` in the settings; None (said why) if it is not a folder."""
+    from dataclasses import replace
+
+    from reader.settings import load_settings, save_settings
+
+    path = Path(folder).expanduser().resolve()
+    if not path.is_dir():
+        print(f"reader: {visible_line(folder)}: not a folder", file=sys.stderr)
+        return None
+    settings, _ = load_settings()
+    problem = save_settings(replace(settings, library=str(path)))
+    if problem:
+        print(f"reader: {visible_line(problem)}", file=sys.stderr)
+    return path
+
+
+def _last_read_in(folder: Path) -> str | None:
+    """The article under `folder` read most recently (None: the bundled one shows)."""
+    from reader.store import Store, StoreError
+
+    store = Store.open()
+    try:
+        for document in store.recent(100):
+            path = Path(document.path) if document.path else None
+            if path is not None and path.is_relative_to(folder) and path.is_file():
+                return document.path
+    except StoreError:
+        pass
+    finally:
+        store.close()
+    return None
 
 
 def _open_store() -> Store:

@@ -30,6 +30,7 @@ class Settings:
     tree: bool = True  # the section tree is shown
     tree_width: int = 0  # cells; 0 lets it take a quarter of the window
     words_per_minute: int = 230
+    library: str = ""  # a folder of articles for the library; "" for none
 
 
 def settings_path() -> Path:
@@ -76,6 +77,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
 def _valid(name: str, value: object) -> bool:
     if name == "theme":
         return isinstance(value, str) and bool(value)
+    if name == "library":
+        return isinstance(value, str)
     if name == "tree":
         return isinstance(value, bool)
     if isinstance(value, bool) or not isinstance(value, int):

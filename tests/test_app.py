@@ -238,13 +238,14 @@ async def test_key_bar_shows_the_main_keys_even_at_80_columns(bundled_app: Reade
         shown = bar.render().plain
         for entry in (
             "spacePage",
-            "tabPane",
             "]Next",
             "[Prev",
             "/Search",
             "mMark",
             "bMarks",
             "tTree",
+            "?Keys",
+            "oOpen",
             "qQuit",
         ):
             assert entry in shown

@@ -133,16 +133,22 @@ class ContentView(ScrollView, can_focus=True):
         return self._passage
 
     def show_document(
-        self, document: Document, shapes: list[Shape] | None = None, *, partial: bool = False
+        self,
+        document: Document,
+        shapes: list[Shape] | None = None,
+        *,
+        partial: bool = False,
+        keep_place: bool = True,
     ) -> None:
-        """Show a document, keeping the reader's place if one was already shown.
+        """Show a document, keeping the reader's place in the one shown (more of the same
+        article) unless `keep_place` is false (another article: from its start).
 
         `shapes` are the document's `block_shapes`, if they were made ahead;
         `partial` says more of the article is coming (a line at the end says so).
         """
         previous = self.document
         anchor = None
-        if previous is not None and previous.blocks and self._passage >= 0:
+        if keep_place and previous is not None and previous.blocks and self._passage >= 0:
             row = self._index.top(self._passage) - round(self.scroll_y)
             anchor = (previous.blocks[self._passage].start, row)
         self.document = document

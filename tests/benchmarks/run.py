@@ -51,6 +51,7 @@ END_JUMPS = 3
 PAGE_DOWNS = 5
 SEARCH_WORD = b"lantern"  # typed a letter at a time after `/`
 SEARCH_TARGET = 0.1  # seconds from a letter to its first match on screen
+ESCAPE_WAIT = 0.3  # seconds after a lone escape before the next key
 KEY_INTERVAL = 0.05  # seconds between keys while the article loads
 PAINT_TIMEOUT = 60.0
 LOADED_TIMEOUT = 300.0
@@ -253,6 +254,7 @@ def _search_as_typed(term: Terminal) -> list[float]:
         )
         latencies.append(term.frame_at - sent)
     term.send(b"\x1b")  # escape: close the search
+    time.sleep(ESCAPE_WAIT)  # a key sent sooner would read as alt+key
     return latencies
 
 

@@ -1,0 +1,68 @@
+"""The library: articles the reader can open, from recent reading, a folder and the bundle."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.source import MARKDOWN_SUFFIXES, bundled_articles_dir
+from reader.store import Store
+
+ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | {".txt", ".text"}
+FOLDER_LIMIT = 2000  # articles listed from a folder (and its subfolders)
+RECENT_LIMIT = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An article to open, with what the store knows of it."""
+
+    title: str
+    path: Path
+    progress: float | None = None  # 0..1, if it has been read
+    opened_at: float | None = None  # when it was last read
+
+
+Shelf = tuple[str, list[Entry]]  # a heading and its articles
+
+
+def gather(store: Store | None, folder: Path | None) -> list[Shelf]:
+    """Recently read articles, then the folder's, then the bundled ones (empty shelves left out)."""
+    recent: dict[Path, Entry] = {}
+    if store is not None:
+        for document in store.recent(RECENT_LIMIT):
+            if document.path and Path(document.path).is_file():
+                path = Path(document.path)
+                recent[path] = Entry(document.title, path, document.progress, document.opened_at)
+    shelves: list[Shelf] = [("Recently read", list(recent.values()))]
+    if folder is not None:
+        shelves.append((f"In {folder}", _entries(_articles_in(folder), recent)))
+    bundled = sorted(bundled_articles_dir().glob("*"))
+    shelves.append(("Bundled with reader", _entries(bundled, recent)))
+    return [(heading, entries) for heading, entries in shelves if entries]
+
+
+def _articles_in(folder: Path) -> list[Path]:
+    """Article files under a folder, by path; hidden files and folders left out."""
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
+                found.append(Path(root) / name)
+                if len(found) >= FOLDER_LIMIT:
+                    return found
+    return found
+
+
+def _entries(paths: list[Path], recent: dict[Path, Entry]) -> list[Entry]:
+    entries = []
+    for path in paths:
+        known = recent.get(path.resolve())
+        if known is not None:
+            entries.append(known)
+        else:
+            title = path.stem.replace("-", " ").replace("_", " ")
+            entries.append(Entry(title, path.resolve()))
+    return entries
