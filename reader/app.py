@@ -28,6 +28,7 @@ from textual.worker import get_current_worker
 
 from reader.commands import SectionCommands, SpeedCommands
 from reader.document import Document, Section
+from reader.links import anchor_of, article_target, classify, section_for_anchor
 from reader.outline import label
 from reader.parsers import ParseCancelled, parse, preview
 from reader.progress import ReadingProgress, time_left
@@ -115,6 +116,13 @@ class ReaderApp(App[None]):
         Binding("t", "toggle_tree", "Tree", tooltip="Show or hide the section tree"),
         Binding("question_mark", "help", "Keys", key_display="?", tooltip="This list of keys"),
         Binding("o", "library", "Open", tooltip="The library: open another article"),
+        Binding(
+            "backspace,alt+left",
+            "go_back",
+            "Back",
+            tooltip="Back to the article before",
+            show=False,
+        ),
         Binding("ctrl+t", "change_theme", "Theme", tooltip="Choose a theme", show=False),
         Binding(
             "less_than_sign",
@@ -163,6 +171,7 @@ class ReaderApp(App[None]):
         self._watching = False  # a look at the file is under way
         self.settings = Settings()
         self._settings_lock = threading.Lock()  # one settings file written at a time
+        self._history: list[Source] = []  # articles left by following links, for back
         self._reset(source)
 
     def _reset(self, source: Source) -> None:
@@ -181,6 +190,7 @@ class ReaderApp(App[None]):
         self._pattern: re.Pattern[str] | None = None  # the query being searched for
         self._matches: list[Match] = []
         self._match = -1  # index in _matches of the current match (-1: none yet)
+        self._anchor = ""  # a #anchor to go to once the whole article is in
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -255,13 +265,15 @@ class ReaderApp(App[None]):
             gc.enable()
         self._resume()
 
-    def open_article(self, source: Source) -> None:
-        """Leave the article shown (its place saved) and show `source` in its place."""
+    def open_article(self, source: Source, *, anchor: str = "") -> None:
+        """Leave the article shown (its place saved) and show `source` in its place,
+        at the section `anchor` names if there is one."""
         self._save_place()
         self.workers.cancel_group(self, "parse")
         self.workers.cancel_group(self, "search-index")
         self.action_close_search()
         self._reset(source)
+        self._anchor = anchor
         parse_rest = self._show_start()
         if self.store is not None:
             self._open_places(parse_rest)
@@ -373,7 +385,8 @@ class ReaderApp(App[None]):
                 self._started()
 
     def _resume(self) -> None:
-        """Go back to the stored place, unless the reader has already moved."""
+        """Go back to the stored place, unless the reader has already moved (or a link
+        named a section)."""
         document = self.document
         if self._resumed or not self._complete or self.places is None or document is None:
             return
@@ -385,6 +398,13 @@ class ReaderApp(App[None]):
         self._show_bookmarks(document)
         self._read = self.places.read_sections(document)
         self.query_one(SectionTree).show_read(self._read)
+        if self._anchor:  # a link named a section: that, not the stored place
+            section = section_for_anchor(document, self._anchor)
+            self._anchor = ""
+            if section is not None:
+                self.go_to_section(section)
+                return
+            self.notify("That link's section is not in this article.", timeout=3)
         if block is None or block == 0 or content.scroll_y > 0:
             return
         content.scroll_to_block(block)
@@ -451,6 +471,61 @@ class ReaderApp(App[None]):
             )
             progress = f"{percent}%  ·  {time_left(minutes)}"
         self.query_one(StatusLine).show(path, progress)
+
+    @on(ContentView.LinkChosen)
+    def _follow(self, event: ContentView.LinkChosen) -> None:
+        """A section here, another article (back with backspace), or a web page if confirmed."""
+        href, document = event.href, self.document
+        kind = classify(href)
+        if kind == "anchor" and document is not None:
+            section = section_for_anchor(document, anchor_of(href))
+            if section is None:
+                self.notify(f"No section here is called #{visible_line(anchor_of(href))}.")
+            else:
+                self.go_to_section(section)
+        elif kind == "article":
+            self._open_linked(href)
+        elif kind == "web":
+            self._open_web(href)
+        else:
+            self.notify(f"Not followed: {visible_line(href)}", timeout=4, markup=False)
+
+    def _open_linked(self, href: str) -> None:
+        base = self.source.path.parent if self.source.path is not None else Path.cwd()
+        path, anchor = article_target(href, base)
+        try:
+            source = load_path(path)
+        except ArticleError as error:
+            self.notify(visible_line(str(error)), severity="error", markup=False)
+            return
+        self._history.append(self.source)
+        self.open_article(source, anchor=anchor)
+        self.notify("Backspace goes back.", timeout=3)
+
+    def _open_web(self, url: str) -> None:
+        from reader.widgets.choice_screen import ChoiceScreen
+
+        def answered(choice: str | None) -> None:
+            if choice == "open":
+                self._browse(url)
+
+        question = f"Open {url} in your web browser?"
+        answers = [("Open it in the browser", "open"), ("Stay here", "stay")]
+        self.push_screen(ChoiceScreen(question, answers), answered)
+
+    @work(thread=True, group="browser")
+    def _browse(self, url: str) -> None:
+        import webbrowser  # may block while a browser starts
+
+        if not webbrowser.open(url):
+            self.call_from_thread(self._warn, f"No web browser could open {url}.")
+
+    def action_go_back(self) -> None:
+        """Back to the article a link was followed from, at the place it was left."""
+        if not self._history:
+            self.notify("There is no article to go back to.", timeout=2)
+            return
+        self.open_article(self._history.pop())
 
     @on(Tree.NodeSelected)
     def _section_chosen(self, event: Tree.NodeSelected[Section]) -> None:

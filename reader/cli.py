@@ -30,7 +30,9 @@ keys:
   ] / [                  next / previous section (any depth)
   / then n / N           search as you type (re: for a regex), then next / previous match
   m / b                  bookmark the passage (with a note) / list bookmarks
-  enter                  in the tree: jump to the highlighted section
+  enter                  in the tree: jump to the highlighted section;
+                         in the article: follow the passage's link (or click it)
+  backspace / alt+left   back to the article a link was followed from
   t                      show or hide the section tree
   o                      the library: open another article in place
   < / > / =              narrower / wider reading column / its usual width

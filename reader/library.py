@@ -6,10 +6,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.source import MARKDOWN_SUFFIXES, bundled_articles_dir
+from reader.source import ARTICLE_SUFFIXES, bundled_articles_dir
 from reader.store import Store
 
-ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | {".txt", ".text"}
 FOLDER_LIMIT = 2000  # articles listed from a folder (and its subfolders)
 RECENT_LIMIT = 30
 

@@ -22,6 +22,7 @@ FileVersion = tuple[int, int, int, int]  # device, inode, size, modification tim
 
 MAX_BYTES = 200 * 1024 * 1024
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
+ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | {".txt", ".text"}  # what the library lists
 BUNDLED_ARTICLE = "amazon-invests-4b-in-anthropic.txt"
 
 

@@ -24,6 +24,7 @@ from reader.search import CELL_BREAK, TAB_SIZE
 
 Mark = tuple[int, int, bool]  # a search match in the block's display text: start, end, current
 CURRENT_MATCH = "current-match"  # style meta on the current match, to find its line
+LINK_META = "reader-href"  # style meta on a link's text: where it points
 
 QUOTE_BAR = "▌ "
 MIN_TEXT_WIDTH = 12
@@ -115,6 +116,12 @@ def _run_style(run: Run, palette: Palette) -> Style | None:
     style = run.style
     if style is Inline.PLAIN:
         return None
+    if run.href and Inline.LINK in style:  # our own meta: never an action of Textual's
+        return _plain_style(style, palette) + Style.from_meta({LINK_META: run.href})
+    return _plain_style(style, palette)
+
+
+def _plain_style(style: Inline, palette: Palette) -> Style:
     parts = [
         palette.emphasis if Inline.EMPHASIS in style else None,
         palette.strong if Inline.STRONG in style else None,

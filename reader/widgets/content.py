@@ -13,6 +13,7 @@ from bisect import bisect_left
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Offset, Region, Size
@@ -23,7 +24,7 @@ from textual.strip import Strip
 
 from reader.document import Document
 from reader.search import Match
-from reader.widgets.blocks import CURRENT_MATCH, Mark, Palette, render_block
+from reader.widgets.blocks import CURRENT_MATCH, LINK_META, Mark, Palette, render_block
 from reader.widgets.line_index import LineIndex, Shape, block_shapes, estimate, gap_after
 
 _DECORATION = frozenset({"▎", "◆", "▌", "•"})  # gutter and container marks, not article text
@@ -46,6 +47,7 @@ class ContentView(ScrollView, can_focus=True):
             "home,g", "top", "Top", key_display="g", tooltip="Start of the article", show=False
         ),
         Binding("end,G", "end", "End", key_display="G", tooltip="End of the article", show=False),
+        Binding("enter", "follow_link", "Link", tooltip="Follow a link in the passage", show=False),
     ]
 
     COMPONENT_CLASSES = {
@@ -92,6 +94,13 @@ class ContentView(ScrollView, can_focus=True):
         & > .content--current-match { background: $warning; color: $background; }
     }
     """
+
+    class LinkChosen(Message):
+        """The reader clicked a link, or chose one with enter."""
+
+        def __init__(self, href: str) -> None:
+            super().__init__()
+            self.href = href
 
     class PassageChanged(Message):
         """The passage being read (the first block whose top is in view) changed.
@@ -227,6 +236,44 @@ class ContentView(ScrollView, can_focus=True):
         self._place(block, 0)
 
     # -- actions ------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        """A link follows it; anywhere else, the passage clicked becomes the one being read."""
+        href = event.style.meta.get(LINK_META) if event.style else None
+        if href:
+            event.stop()
+            self.post_message(self.LinkChosen(str(href)))
+            return
+        row = round(self.scroll_y) + event.y
+        if self.document is None or not len(self._index) or row >= self._index.total:
+            return
+        self._pinned = (self._index.block_at(row), round(self.scroll_y))
+        self._update_passage()
+
+    def links(self) -> list[str]:
+        """The links in the passage being read, in order, each once."""
+        if self.document is None or self._passage < 0:
+            return []
+        block = self.document.styled(self._passage)
+        runs = [run for row in block.rows for cell in row for run in cell] or list(block.runs)
+        return list(dict.fromkeys(run.href for run in runs if run.href))
+
+    def action_follow_link(self) -> None:
+        """Enter: the passage's link, or a choice of its links."""
+        links = self.links()
+        if len(links) == 1:
+            self.post_message(self.LinkChosen(links[0]))
+        elif not links:
+            self.notify("No link in this passage.", timeout=2)
+        else:
+            from reader.widgets.choice_screen import ChoiceScreen
+
+            def chosen(href: str | None) -> None:
+                if href:
+                    self.post_message(self.LinkChosen(href))
+
+            answers = [(href, href) for href in links]
+            self.app.push_screen(ChoiceScreen("Follow which link?", answers), chosen)
 
     def action_line_down(self) -> None:
         self._set_scroll(self.scroll_y + 1)

@@ -1,0 +1,143 @@
+"""Links and the mouse: anchors, linked articles (and back), web pages after asking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_app import highlighted, screen_text, settle, top_line
+from textual.pilot import Pilot
+
+from reader.app import ReaderApp
+from reader.links import classify, section_for_anchor, slug
+from reader.parsers import parse
+from reader.source import load_path
+from reader.widgets import ContentView
+from reader.widgets.choice_screen import ChoiceScreen
+
+MAIN = """# Main article
+
+See [the details](#details-and-more) below, or [the other article](other.md#second-part).
+Also [the project page](https://example.com/project) and [a trap](ftp://example.com/file).
+
+## Introduction
+
+Opening words of the introduction.
+
+## Details and more
+
+The details themselves.
+"""
+
+OTHER = """# Other article
+
+## First part
+
+Words.
+
+## Second part
+
+More words in the second part.
+"""
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    (tmp_path / "main.md").write_text(MAIN)
+    (tmp_path / "other.md").write_text(OTHER)
+    return tmp_path / "main.md"
+
+
+async def click_text(pilot: Pilot[None], app: ReaderApp, text: str) -> None:
+    lines = screen_text(app).split("\n")
+    y = next(y for y, line in enumerate(lines) if text in line)
+    await pilot.click(ContentView, offset=(lines[y].index(text) + 1, y))
+    await settle(pilot)
+    await app.workers.wait_for_complete()
+    await settle(pilot)
+
+
+def test_links_are_classified_and_anchors_named_as_on_github() -> None:
+    assert classify("#details") == "anchor"
+    assert classify("other.md#x") == "article" and classify("notes/plain.txt") == "article"
+    assert classify("https://example.com") == "web" and classify("mailto:a@b.c") == "web"
+    assert classify("javascript:alert(1)") == "other" and classify("file:///etc/passwd") == "other"
+    assert classify("image.png") == "other"
+    assert slug("Details and more!") == "details-and-more"
+    document = parse("# A\n\n## Same\n\nx\n\n## Same\n\ny\n", "markdown", "a.md")
+    second = section_for_anchor(document, "same-1")
+    assert second is not None and second is document.sections[-1]
+
+
+async def test_clicking_an_anchor_link_goes_to_its_section(articles: Path) -> None:
+    app = ReaderApp(load_path(articles))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await click_text(pilot, app, "the details")
+        assert highlighted(app) == "Details and more"
+        assert top_line(app) == "Details and more"
+
+
+async def test_a_linked_article_opens_at_its_anchor_and_backspace_comes_back(
+    articles: Path,
+) -> None:
+    app = ReaderApp(load_path(articles))
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await settle(pilot)
+        await click_text(pilot, app, "the other article")
+        assert app.title == "Other article"
+        assert top_line(app) == "Second part"
+        await pilot.press("backspace")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert app.title == "Main article"
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert "There is no article to go back to." in [n.message for n in app._notifications]
+
+
+async def test_a_web_link_opens_the_browser_only_when_confirmed(
+    articles: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
+    app = ReaderApp(load_path(articles))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await click_text(pilot, app, "the project page")
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("down", "enter")  # "Stay here"
+        await settle(pilot)
+        assert opened == []
+        await click_text(pilot, app, "the project page")
+        await pilot.press("enter")  # "Open it in the browser"
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        assert opened == ["https://example.com/project"]
+        await click_text(pilot, app, "a trap")  # neither a page nor an article: not followed
+        assert not isinstance(app.screen, ChoiceScreen) and app.title == "Main article"
+        assert opened == ["https://example.com/project"]
+
+
+async def test_enter_follows_the_passage_s_link_or_asks_which(articles: Path) -> None:
+    app = ReaderApp(load_path(articles))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await click_text(pilot, app, "See ")  # make that passage the one being read
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceScreen)  # it has four links
+        await pilot.press("enter")  # the first: #details-and-more
+        await settle(pilot)
+        assert highlighted(app) == "Details and more"
+
+
+async def test_clicking_a_passage_makes_it_the_one_being_read(articles: Path) -> None:
+    app = ReaderApp(load_path(articles))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await click_text(pilot, app, "Opening words")
+        assert app.query_one(ContentView).passage == app._passage
+        assert highlighted(app) == "Introduction"
+        assert "▎ Opening words of the introduction." in screen_text(app)
