@@ -829,6 +829,9 @@ class ReaderApp(App[None]):
         """The command palette: the reader's own commands first, then Textual's."""
         yield SystemCommand("Keys", "Every key, by where it works (?)", self.action_help)
         yield SystemCommand("Search", "Search the article (/)", self.action_search)
+        yield SystemCommand(
+            "Open article", "The library: recent, your folder, bundled (o)", self.action_library
+        )
         yield SystemCommand("Next section", "Go to the next section (])", self.action_next_section)
         yield SystemCommand(
             "Previous section", "Go to the previous section ([)", self.action_previous_section
