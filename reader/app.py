@@ -171,7 +171,7 @@ class ReaderApp(App[None]):
         self._watching = False  # a look at the file is under way
         self.settings = Settings()
         self._settings_lock = threading.Lock()  # one settings file written at a time
-        self._history: list[Source] = []  # articles left by following links, for back
+        self._history: list[Source] = []  # articles left (for a link or the library), for back
         self._reset(source)
 
     def _reset(self, source: Source) -> None:
@@ -521,7 +521,7 @@ class ReaderApp(App[None]):
             self.call_from_thread(self._warn, f"No web browser could open {url}.")
 
     def action_go_back(self) -> None:
-        """Back to the article a link was followed from, at the place it was left."""
+        """Back to the article left for a link or the library, at the place it was left."""
         if not self._history:
             self.notify("There is no article to go back to.", timeout=2)
             return
@@ -802,6 +802,7 @@ class ReaderApp(App[None]):
             except ArticleError as error:
                 self.notify(visible_line(str(error)), severity="error", markup=False)
                 return
+            self._history.append(self.source)  # backspace comes back here
             self.open_article(source)
 
         self.push_screen(LibraryScreen(shelves), chosen)

@@ -83,6 +83,12 @@ async def test_o_lists_the_folder_recent_and_bundled_articles_and_opens_one_in_p
         assert "% read" in "\n".join(listed(app)) and "last read" in "\n".join(listed(app))
         await choose(pilot, app, str(folder / "first.md"))
         assert top_line(app) == "◆ Part one"  # back where it was left, bookmark and all
+        await pilot.press("backspace")  # and back again
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert app.title == "Amazon invests $4B in Anthropic AI startup"
+        assert top_line(app) == left_at
     notes = {b.note for b in Store.open().bookmarks()}
     assert notes == {"in the first"}
 
