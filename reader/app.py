@@ -837,6 +837,16 @@ class ReaderApp(App[None]):
         yield SystemCommand(
             "Previous section", "Go to the previous section ([)", self.action_previous_section
         )
+        yield SystemCommand("Next match", "The next search match (n)", self.action_next_match)
+        yield SystemCommand(
+            "Previous match", "The previous search match (N)", self.action_previous_match
+        )
+        content = self.query_one(ContentView)
+        yield SystemCommand("Start of the article", "Go to the start (g)", content.action_top)
+        yield SystemCommand("End of the article", "Go to the end (G)", content.action_end)
+        yield SystemCommand(
+            "Back", "The article left for a link or the library (backspace)", self.action_go_back
+        )
         yield SystemCommand(
             "Bookmark this passage", "Bookmark the passage being read (m)", self.action_bookmark
         )
