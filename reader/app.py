@@ -34,7 +34,7 @@ from reader.parsers import ParseCancelled, parse, preview
 from reader.progress import ReadingProgress, time_left
 from reader.responsive import handing_over
 from reader.safe_text import visible_line
-from reader.search import Match, SearchIndex, compile_query, first_match
+from reader.search import MAX_MATCHES, Match, SearchIndex, compile_query, first_match
 from reader.settings import WIDTHS, Settings, load_settings, save_settings
 from reader.source import ArticleError, FileWatch, Source, load_path
 from reader.widgets import ContentView, SectionTree
@@ -56,6 +56,8 @@ SEARCH_AT_ONCE_CHARS = 64 * 1024  # a shorter article is indexed for search on t
 SEARCH_AT_ONCE_SECONDS = 0.01  # time the UI thread gives a search before a thread takes over
 WIDTH_STEP = 4  # cells the reading column changes by with < and >
 TREE_STEP = 4  # cells the tree changes by
+HISTORY_LIMIT = 20  # articles backspace can go back to
+READ_SCROLL_LIMIT = 2  # screens: scrolling further at once skips sections rather than reads them
 WATCH_INTERVAL = 2.0  # seconds between looks at the article's file for changes
 
 
@@ -187,6 +189,7 @@ class ReaderApp(App[None]):
         self._progress: ReadingProgress | None = None  # once the whole article is in
         self._read: set[Section] = set()  # sections read through, now or before
         self._search_index: SearchIndex | None = None  # built when first searched
+        self._indexing: Document | None = None  # the document whose index is being built
         self._pattern: re.Pattern[str] | None = None  # the query being searched for
         self._matches: list[Match] = []
         self._match = -1  # index in _matches of the current match (-1: none yet)
@@ -272,6 +275,10 @@ class ReaderApp(App[None]):
         self.workers.cancel_group(self, "parse")
         self.workers.cancel_group(self, "search-index")
         self.action_close_search()
+        while len(self.screen_stack) > 1:  # a bookmark list or the like is about the one left
+            self.pop_screen()
+        self.query_one(StatusLine).show([], "")
+        del self._history[:-HISTORY_LIMIT]
         self._reset(source)
         self._anchor = anchor
         parse_rest = self._show_start()
@@ -426,7 +433,13 @@ class ReaderApp(App[None]):
     @on(ContentView.PassageChanged)
     def _passage_changed(self, event: ContentView.PassageChanged) -> None:
         previous, self._passage = self._passage, event.block
-        if not event.jumped and 0 <= previous < event.block:
+        content = self.query_one(ContentView)
+        if (
+            not event.jumped
+            and 0 <= previous < event.block
+            and content.rows_between(previous, event.block)
+            <= READ_SCROLL_LIMIT * content.size.height
+        ):  # scrolled on, not dragged far down the scrollbar: read
             self._read_through(previous, event.block)
         self._show_status()
         if self.document is not None:
@@ -480,7 +493,8 @@ class ReaderApp(App[None]):
         if kind == "anchor" and document is not None:
             section = section_for_anchor(document, anchor_of(href))
             if section is None:
-                self.notify(f"No section here is called #{visible_line(anchor_of(href))}.")
+                where = visible_line(anchor_of(href))
+                self.notify(f"No section here is called #{where}.", markup=False)
             else:
                 self.go_to_section(section)
         elif kind == "article":
@@ -667,7 +681,9 @@ class ReaderApp(App[None]):
             # Until the index is built (then this runs again), find the first one alone:
             # here if that is quick, else in a thread.
             bar.show_status("searching…")
-            self._index_document(self.document)
+            if self._indexing is not self.document:  # one build per article, not per letter
+                self._indexing = self.document
+                self._index_document(self.document)
             deadline = time.monotonic() + SEARCH_AT_ONCE_SECONDS
             try:
                 first = first_match(
@@ -733,8 +749,11 @@ class ReaderApp(App[None]):
     def _counted(self, pattern: re.Pattern[str], matches: list[Match], first: Match) -> None:
         if pattern is not self._pattern:
             return
+        if not matches:
+            self.query_one(SearchBar).show_status("no matches")
+            return
         self._matches = matches
-        self._match = bisect_left(matches, first)
+        self._match = min(bisect_left(matches, first), len(matches) - 1)
         self._show_match()
 
     def _show_match(self, *, scroll: bool = False) -> None:
@@ -743,7 +762,8 @@ class ReaderApp(App[None]):
         content.show_matches(self._matches, current)
         if scroll:
             content.scroll_to_match(current)
-        self.query_one(SearchBar).show_status(f"{self._match + 1}/{len(self._matches)}")
+        more = "+" if len(self._matches) >= MAX_MATCHES else ""
+        self.query_one(SearchBar).show_status(f"{self._match + 1}/{len(self._matches)}{more}")
 
     @on(SearchBar.Accepted)
     def _search_accepted(self) -> None:
@@ -787,7 +807,8 @@ class ReaderApp(App[None]):
         from reader.store import StoreError
         from reader.widgets.library_screen import LibraryScreen
 
-        folder = self._library or (Path(self.settings.library) if self.settings.library else None)
+        chosen_folder = self.settings.library
+        folder = self._library or (Path(chosen_folder).expanduser() if chosen_folder else None)
         try:
             shelves = gather(self.store, folder)
         except StoreError as error:

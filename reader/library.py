@@ -10,6 +10,7 @@ from reader.source import ARTICLE_SUFFIXES, bundled_articles_dir
 from reader.store import Store
 
 FOLDER_LIMIT = 2000  # articles listed from a folder (and its subfolders)
+FOLDERS_LIMIT = 500  # folders looked into for them
 RECENT_LIMIT = 30
 
 
@@ -45,7 +46,9 @@ def gather(store: Store | None, folder: Path | None) -> list[Shelf]:
 def _articles_in(folder: Path) -> list[Path]:
     """Article files under a folder, by path; hidden files and folders left out."""
     found: list[Path] = []
-    for root, folders, files in os.walk(folder):
+    for visited, (root, folders, files) in enumerate(os.walk(folder)):
+        if visited >= FOLDERS_LIMIT:  # `reader ~` must not walk the whole disk
+            break
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from reader.document import Block, BlockKind, Document
@@ -23,6 +23,7 @@ TAB_SIZE = 8  # columns between tab stops, as in less and the terminal
 CELL_BREAK = "\x01"  # between table cells in a block's display text
 BLOCK_BREAK = "\x00"  # between blocks in the index
 REGEX_PREFIX = "re:"
+MAX_MATCHES = 100_000  # counted at most ("100000+")
 
 
 class Match(NamedTuple):
@@ -49,11 +50,16 @@ def display_text(block: Block) -> str:
 def compile_query(query: str) -> re.Pattern[str]:
     """A query as a pattern: case-insensitive unless it has a capital; `re:` for a regex.
 
-    Raises ValueError, with a message for the user, for a regex that does not compile.
+    A regex is compiled with re.MULTILINE (`^` and `$` at each line of a block);
+    words never are, which is how `is_regex` tells them apart. Raises ValueError,
+    with a message for the user, for a regex that does not compile.
     """
     regex = query.startswith(REGEX_PREFIX)
     body = query[len(REGEX_PREFIX) :] if regex else query
-    flags = 0 if any(char.isupper() for char in body) else re.IGNORECASE
+    letters = re.sub(r"\\.", "", body) if regex else body  # \W, \S and the like are not capitals
+    flags = (re.MULTILINE if regex else 0) | (
+        0 if any(char.isupper() for char in letters) else re.IGNORECASE
+    )
     if not regex:
         body = r"\s+".join(re.escape(word) for word in body.split())
     try:
@@ -62,8 +68,24 @@ def compile_query(query: str) -> re.Pattern[str]:
         raise ValueError(f"Not a regular expression: {error}") from None
 
 
+def is_regex(pattern: re.Pattern[str]) -> bool:
+    """Whether a pattern came from a `re:` query (words can never cross a block or a cell)."""
+    return bool(pattern.flags & re.MULTILINE)
+
+
+def matches_in(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """Non-empty matches in a block's display text, each inside one table cell."""
+    offset = 0
+    for piece in text.split(CELL_BREAK):
+        for found in pattern.finditer(piece):
+            start, end = found.span()
+            if start != end:
+                yield offset + start, offset + end
+        offset += len(piece) + len(CELL_BREAK)
+
+
 class SearchIndex:
-    """Every block's display text, joined so that one regex scan finds all matches.
+    """Every block's display text, also joined so that one scan finds all of a word's matches.
 
     Building styles every block of a Markdown article: do it off the UI thread.
     """
@@ -75,6 +97,7 @@ class SearchIndex:
                 raise InterruptedError
             texts.append(display_text(document.styled(index, keep=False)))
         self.document = document
+        self._texts = texts
         self._haystack = BLOCK_BREAK.join(texts)
         self._starts = []
         offset = 0
@@ -85,39 +108,54 @@ class SearchIndex:
     def find(
         self, pattern: re.Pattern[str], cancelled: Callable[[], bool] | None = None
     ) -> list[Match]:
-        """Every non-empty match in document order; none crosses a block or a table cell.
-
-        Raises InterruptedError if `cancelled` says so (checked every 4096 matches).
-        """
+        """The non-empty matches in document order (at most MAX_MATCHES); none crosses a
+        block or a table cell. Raises InterruptedError if `cancelled` says so."""
+        if is_regex(pattern):
+            return self._find_in_blocks(pattern, cancelled)
         matches = []
-        starts, haystack = self._starts, self._haystack
+        starts = self._starts
         block, last = 0, len(starts) - 1
-        for count, found in enumerate(pattern.finditer(haystack)):
-            if cancelled is not None and count % 4096 == 4095 and cancelled():
+        for count, found in enumerate(pattern.finditer(self._haystack)):
+            if count % 4096 == 4095 and cancelled is not None and cancelled():
                 raise InterruptedError
             start, end = found.span()
-            if start == end or not self._within_one(start, end):
-                continue
             while block < last and starts[block + 1] <= start:
                 block += 1
             matches.append(Match(block, start - starts[block], end - starts[block]))
+            if len(matches) == MAX_MATCHES:
+                break
+        return matches
+
+    def _find_in_blocks(
+        self, pattern: re.Pattern[str], cancelled: Callable[[], bool] | None
+    ) -> list[Match]:
+        matches: list[Match] = []
+        for block, text in enumerate(self._texts):
+            if block % 256 == 255 and cancelled is not None and cancelled():
+                raise InterruptedError
+            for start, end in matches_in(pattern, text):
+                matches.append(Match(block, start, end))
+                if len(matches) == MAX_MATCHES:
+                    return matches
         return matches
 
     def next_match(self, pattern: re.Pattern[str], block: int) -> Match | None:
         """The first match in `block` or after it, wrapping to the start; quick."""
+        if is_regex(pattern):
+            count = len(self._texts)
+            for step in range(count):
+                index = (block + step) % count
+                for start, end in matches_in(pattern, self._texts[index]):
+                    return Match(index, start, end)
+            return None
         position = self._starts[block] if self._starts else 0
         for start_at in (position, 0):
-            for found in pattern.finditer(self._haystack, start_at):
+            found = pattern.search(self._haystack, start_at)
+            if found is not None:
                 start, end = found.span()
-                if start != end and self._within_one(start, end):
-                    index = bisect_right(self._starts, start) - 1
-                    return Match(index, start - self._starts[index], end - self._starts[index])
+                index = bisect_right(self._starts, start) - 1
+                return Match(index, start - self._starts[index], end - self._starts[index])
         return None
-
-    def _within_one(self, start: int, end: int) -> bool:
-        """Whether a span is inside one block and one table cell."""
-        text = self._haystack
-        return text.find(BLOCK_BREAK, start, end) < 0 and text.find(CELL_BREAK, start, end) < 0
 
 
 def first_match(
@@ -136,9 +174,6 @@ def first_match(
         if cancelled is not None and step % 64 == 63 and cancelled():
             raise InterruptedError
         index = (block + step) % count
-        text = display_text(document.styled(index, keep=False))
-        for found in pattern.finditer(text):
-            start, end = found.span()
-            if start != end and text.find(CELL_BREAK, start, end) < 0:
-                return Match(index, start, end)
+        for start, end in matches_in(pattern, display_text(document.styled(index, keep=False))):
+            return Match(index, start, end)
     return None

@@ -141,3 +141,17 @@ async def test_clicking_a_passage_makes_it_the_one_being_read(articles: Path) ->
         assert app.query_one(ContentView).passage == app._passage
         assert highlighted(app) == "Introduction"
         assert "▎ Opening words of the introduction." in screen_text(app)
+
+
+async def test_an_anchor_that_looks_like_markup_is_shown_as_written(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("# A\n\nSee [here](<#x[/]>) and [there](#[@click=app.quit]x).\n")
+    app = ReaderApp(load_path(article))
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await settle(pilot)
+        await click_text(pilot, app, "here")
+        await click_text(pilot, app, "there")
+        assert app.is_running
+        messages = [n.message for n in app._notifications]
+        assert "No section here is called #x[/]." in messages
+        assert "No section here is called #[@click=app.quit]x." in messages

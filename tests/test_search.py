@@ -188,3 +188,27 @@ async def test_a_bad_regex_says_so_and_no_match_says_so() -> None:
         await search(pilot, "nowhere to be found")
         assert status(app) == "no matches"
         assert highlighted_text(app, current=False) == []
+
+
+def test_a_regex_works_block_by_block_and_cell_by_cell() -> None:
+    index = index_of(
+        "alpha\n\na to z\n\n| ab | cz |\n|---|---|\n| x | y |\n\n```\ndef one\ndef two\n```\n"
+    )
+    assert found(index, "re:a.*z") == ["a to z"]  # not "alpha … z" across blocks
+    assert found(index, r"re:^def \w+") == ["def one", "def two"]  # ^ at each line
+    assert found(index, r"re:\w+\W+\w+") == ["a to", "def one", "def two"]
+    assert found(index, r"re:\WZ") == []  # Z is a capital: the case must match
+    assert compile_query(r"re:\W\S").flags & re.IGNORECASE  # escapes are not capitals
+    assert found(index, "re:b.*c") == []  # not across table cells
+
+
+async def test_a_regex_crossing_blocks_from_the_passage_on_finds_what_is_there() -> None:
+    text = "Title\n\nalpha\n\na to z\n\n" + "".join(f"Filler {n}.\n\n" for n in range(60))
+    app = ReaderApp(Source(text, "a.txt", "plain"))
+    async with app.run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        app.query_one(ContentView).scroll_to_block(2)
+        await settle(pilot)
+        await search(pilot, "re:a.*z")
+        assert status(app) == "1/1"
+        assert highlighted_text(app, current=True) == ["a to z"]

@@ -196,6 +196,13 @@ class ContentView(ScrollView, can_focus=True):
         height = self.scrollable_content_region.height
         return bool(len(self._index)) and round(self.scroll_y) + height >= self._index.total
 
+    def rows_between(self, first: int, last: int) -> int:
+        """Rows from the top of block `first` to the top of block `last` (as now estimated)."""
+        if not len(self._index):
+            return 0
+        end = len(self._index) - 1
+        return self._index.top(min(last, end)) - self._index.top(min(first, end))
+
     def mark_bookmarks(self, blocks: set[int]) -> None:
         """Show a bookmark marker in the gutter beside these blocks."""
         self._bookmarked = set(blocks)

@@ -42,11 +42,21 @@ class StatusLine(Widget):
         room = max(0, width - progress.cell_len - 2)
         path = SEPARATOR.join(visible_line(title) for title in self._path)
         if cell_len(path) > room:  # keep the deepest section: cut from the left
-            while path and cell_len(path) > room - 1:
-                path = path[1:]
-            path = "…" + path if room else ""
+            path = "…" + _last_cells(path, room - 1) if room else ""
         line = Text(path, no_wrap=True)
         line.pad_right(max(0, width - line.cell_len - progress.cell_len))
         line.append_text(progress)
         line.truncate(width)
         return line
+
+
+def _last_cells(text: str, cells: int) -> str:
+    """The end of `text` that fits in `cells` columns."""
+    used, start = 0, len(text)
+    while start > 0:
+        width = cell_len(text[start - 1])
+        if used + width > cells:
+            break
+        used += width
+        start -= 1
+    return text[start:]
