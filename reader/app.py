@@ -28,7 +28,6 @@ from textual.worker import get_current_worker
 
 from reader.commands import SectionCommands, SpeedCommands
 from reader.document import Document, Section
-from reader.links import anchor_of, article_target, classify, section_for_anchor
 from reader.outline import label
 from reader.parsers import ParseCancelled, parse, preview
 from reader.progress import ReadingProgress, time_left
@@ -406,6 +405,8 @@ class ReaderApp(App[None]):
         self._read = self.places.read_sections(document)
         self.query_one(SectionTree).show_read(self._read)
         if self._anchor:  # a link named a section: that, not the stored place
+            from reader.links import section_for_anchor
+
             section = section_for_anchor(document, self._anchor)
             self._anchor = ""
             if section is not None:
@@ -488,6 +489,8 @@ class ReaderApp(App[None]):
     @on(ContentView.LinkChosen)
     def _follow(self, event: ContentView.LinkChosen) -> None:
         """A section here, another article (back with backspace), or a web page if confirmed."""
+        from reader.links import anchor_of, classify, section_for_anchor
+
         href, document = event.href, self.document
         kind = classify(href)
         if kind == "anchor" and document is not None:
@@ -505,6 +508,8 @@ class ReaderApp(App[None]):
             self.notify(f"Not followed: {visible_line(href)}", timeout=4, markup=False)
 
     def _open_linked(self, href: str) -> None:
+        from reader.links import article_target
+
         base = self.source.path.parent if self.source.path is not None else Path.cwd()
         path, anchor = article_target(href, base)
         try:

@@ -8,9 +8,7 @@ that cannot be read at all is reported and left alone.
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -41,12 +39,18 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """The saved settings (defaults for anything missing or bad), and a problem to report."""
     path = path or settings_path()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        data = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Settings(), None
-    except (OSError, UnicodeDecodeError, ValueError) as error:
+    except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         return Settings(), f"The settings in {path} could not be read ({reason}); using defaults."
+    import json  # only when there is a file: not on every first start
+
+    try:
+        raw = json.loads(data)
+    except ValueError as error:
+        return Settings(), f"The settings in {path} could not be read ({error}); using defaults."
     if not isinstance(raw, dict):
         return Settings(), f"The settings in {path} are not a JSON object; using defaults."
     chosen = {f.name: raw[f.name] for f in fields(Settings) if _valid(f.name, raw.get(f.name))}
@@ -55,6 +59,9 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
 
 def save_settings(settings: Settings, path: Path | None = None) -> str | None:
     """Write the settings atomically (never a half-written file); a problem to report, if any."""
+    import json
+    import tempfile
+
     path = path or settings_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

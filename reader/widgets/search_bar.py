@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label  # Textual's command palette has loaded Input anyway
 
 from reader.safe_text import visible_line
 
@@ -46,33 +44,39 @@ class SearchBar(Horizontal):
     class Closed(Message):
         """Escape: close the bar and clear the matches."""
 
-    def compose(self) -> ComposeResult:
-        yield Input(placeholder=PLACEHOLDER, select_on_focus=False)
-        yield Label(id="problem", markup=False)
-        yield Label(id="status", markup=False)
-
     @property
     def is_open(self) -> bool:
         return self.has_class("-open")
 
     @property
     def text(self) -> str:
-        """The query as typed."""
-        return self.query_one(Input).value
+        """The query as typed ("" before the bar is first opened)."""
+        return self.query_one("Input", Input).value if self.children else ""
 
     def open(self) -> None:
         """Show the bar and put the cursor in the query."""
+        if not self.children:  # made when first wanted: nothing to build before the first frame
+            self.mount_all(
+                [
+                    Input(placeholder=PLACEHOLDER, select_on_focus=False),
+                    Label(id="problem", markup=False),
+                    Label(id="status", markup=False),
+                ]
+            )
         self.add_class("-open")
-        self.query_one(Input).focus()
+        self.call_after_refresh(self.query_one("Input").focus)
 
     def close(self) -> None:
         """Hide the bar, forgetting the query."""
         self.remove_class("-open")
-        self.query_one(Input).value = ""
-        self.show_status("")
+        if self.children:
+            self.query_one("Input", Input).value = ""
+            self.show_status("")
 
     def show_status(self, status: str, *, problem: str = "") -> None:
         """Where the search is ("3/17"), and what is wrong with the query, if anything."""
+        if not self.children:
+            return
         # A fixed width: no layout of the screen for each letter typed.
         self.query_one("#status", Label).update(status, layout=False)
         shown = self.query_one("#problem", Label)
@@ -80,13 +84,11 @@ class SearchBar(Horizontal):
             shown.update(visible_line(problem))
             shown.display = bool(problem)
 
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
+    def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.post_message(self.Changed(event.value))
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.post_message(self.Accepted())
 
