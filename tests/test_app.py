@@ -55,6 +55,22 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+def messages(app: ReaderApp) -> list[str]:
+    """The notifications shown so far."""
+    return [notification.message for notification in app._notifications]
+
+
+async def in_palette(pilot: Pilot[None], query: str, *, choose: bool = True) -> None:
+    """Open the command palette, type `query` and (unless not `choose`) take the top hit."""
+    await pilot.press("ctrl+p")
+    await settle(pilot)
+    await pilot.press(*query)
+    await pilot.pause(0.3)  # the palette searches its providers as a task
+    if choose:
+        await pilot.press("enter")
+        await settle(pilot)
+
+
 async def test_opens_the_bundled_article_with_title_tree_and_text(bundled_app: ReaderApp) -> None:
     async with bundled_app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -685,19 +701,9 @@ async def test_commands_in_the_palette_run() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         tree = app.query_one(SectionTree)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press(*"toggle tree")
-        await pilot.pause(0.3)  # the palette searches its providers as a task
-        await pilot.press("enter")
-        await settle(pilot)
+        await in_palette(pilot, "toggle tree")
         assert not tree.display
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press(*"next section")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await settle(pilot)
+        await in_palette(pilot, "next section")
         assert highlighted(app) == SECTION_ORDER[1]
 
 
@@ -705,12 +711,7 @@ async def test_the_palette_goes_to_a_section_by_part_of_its_title() -> None:
     app = ReaderApp(load(None))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press(*"ai gen")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await settle(pilot)
+        await in_palette(pilot, "ai gen")
         assert highlighted(app) == "2. AI Generalization"
         assert top_line(app) == "2. AI Generalization"
 
@@ -724,10 +725,7 @@ async def test_section_titles_in_the_palette_are_never_markup(
     app = make_app("# Title\n\n## Sec [@click=app.quit]tion[/]\n\nText.\n", "markdown", "m.md")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press(*"click")
-        await pilot.pause(0.3)
+        await in_palette(pilot, "click", choose=False)
         palette = app.screen
         assert isinstance(palette, CommandPalette)
         options = palette.query_one(OptionList)

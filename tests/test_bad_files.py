@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from test_app import SECTION_ORDER, highlighted, screen_text, settle, top_line
+from test_app import SECTION_ORDER, highlighted, messages, screen_text, settle, top_line
 from textual.pilot import Pilot
 
 from reader.app import ReaderApp
@@ -16,10 +16,6 @@ from reader.source import Source, load, load_path
 from reader.store import Store
 from reader.widgets import ContentView
 from reader.widgets.bookmark_list import BookmarkList
-
-
-def messages(app: ReaderApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
 
 
 async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 20) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SmallDisk
-from test_app import settle, top_line
+from test_app import messages, settle, top_line
 from test_bookmarks import bookmark_sections
 from textual.widgets import Input, Label, OptionList
 
@@ -39,10 +39,6 @@ def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]
         env={**os.environ, **env},
         timeout=60,
     )
-
-
-def messages(app: ReaderApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
 
 
 def integrity(database: Path) -> str:

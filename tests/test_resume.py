@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_app import highlighted, settle, top_line
+from test_app import highlighted, messages, settle, top_line
 
 from reader.app import ReaderApp
 from reader.source import load, load_path
 from reader.store import DATABASE_NAME
-
-
-def messages(app: ReaderApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
 
 
 async def test_reopening_resumes_at_the_same_passage_at_another_size() -> None:

@@ -6,7 +6,7 @@ import json
 import math
 from pathlib import Path
 
-from test_app import settle, status_line
+from test_app import in_palette, settle, status_line
 
 from reader.app import ReaderApp
 from reader.settings import Settings, load_settings, save_settings, settings_path
@@ -88,12 +88,7 @@ async def test_the_reading_speed_is_chosen_in_the_palette() -> None:
     app = ReaderApp(load(None))
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        await pilot.press(*"speed 300")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await settle(pilot)
+        await in_palette(pilot, "speed 300")
         assert app.settings.words_per_minute == 300
         minutes = math.ceil(len(app.source.text.split()) / 300)
         assert status_line(app).endswith(f"{minutes} min left")
