@@ -9,6 +9,8 @@ Markup is not a concern here: callers never parse article text as markup.
 
 from __future__ import annotations
 
+import os
+
 _C0 = {code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)}
 _OTHER = {code: f"<U+{code:04X}>" for code in range(0x80, 0xA0)}
 _BIDI = {
@@ -28,3 +30,13 @@ def visible(text: str) -> str:
 def visible_line(text: str) -> str:
     """Like `visible`, for one-line places (titles, labels): tabs and newlines become spaces."""
     return text.translate(_ONE_LINE)
+
+
+def visible_path(path: object) -> str:
+    """A file name or path for one-line places: bytes that are not UTF-8 shown as `\\xe9`.
+
+    Paths on POSIX are bytes; Python keeps undecodable ones as lone surrogates,
+    which no terminal (and no UTF-8 database) accepts.
+    """
+    raw = os.fsencode(str(path)) if not isinstance(path, bytes) else path
+    return visible_line(raw.decode("utf-8", "backslashreplace"))
