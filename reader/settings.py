@@ -3,12 +3,15 @@
 `settings.json` under `platformdirs.user_config_dir("reader")` (honours
 XDG_CONFIG_HOME). Unknown keys are ignored and bad values fall back to the
 defaults, so a hand-edited file can never stop reader from starting; a file
-that cannot be read at all is reported and left alone.
+that cannot be read at all is reported and left alone. Only a regular file of
+at most 1 MB is read; a link to one (kept with dotfiles, say) is read and
+written through, a link to anything else is reported.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -17,6 +20,8 @@ import platformdirs
 FILE_NAME = "settings.json"
 WIDTHS = range(30, 201)  # reading column widths allowed, in cells
 SPEEDS = range(50, 1001)  # words per minute allowed
+LARGEST = 1 << 20  # bytes: a settings file is a few hundred
+_KINDS = {stat.S_IFDIR: "a directory", stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a device"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +44,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """The saved settings (defaults for anything missing or bad), and a problem to report."""
     path = path or settings_path()
     try:
-        data = path.read_text(encoding="utf-8")
+        data = _read(path)
     except FileNotFoundError:
         return Settings(), None
     except (OSError, UnicodeDecodeError) as error:
@@ -65,7 +70,9 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
     path = path or settings_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
+        _check(path, missing_ok=True)
+        path = path.resolve()  # through a link to a regular file: the file it names
+        handle, temporary = tempfile.mkstemp(prefix=".settings-", dir=path.parent)  # 0600
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
                 json.dump(asdict(settings), file, indent=2)
@@ -79,6 +86,47 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
     except OSError as error:
         return f"Settings could not be saved to {path} ({error.strerror or error})."
     return None
+
+
+def _read(path: Path) -> str:
+    """The text of a regular file (or a link to one) of at most `LARGEST` bytes.
+
+    Checked before it is opened (a device is never opened), and again once
+    open without blocking (a pipe put there meanwhile cannot hang the start).
+    """
+    _check(path)
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(handle, "rb") as file:
+        _check_kind(os.fstat(handle).st_mode)
+        data = file.read(LARGEST + 1)
+    if len(data) > LARGEST:
+        raise _Refused(f"it is larger than {LARGEST >> 20} MB")
+    return data.decode("utf-8")
+
+
+def _check(path: Path, *, missing_ok: bool = False) -> None:
+    """Raise `_Refused` unless `path` is, or links to, a regular file (or, if `missing_ok`,
+    nothing)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if missing_ok and not path.is_symlink():
+            return
+        raise
+    _check_kind(mode)
+
+
+def _check_kind(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        kind = _KINDS.get(stat.S_IFMT(mode), "a special file")
+        raise _Refused(f"it is {kind}, not a regular file")
+
+
+class _Refused(OSError):
+    """A settings file reader will not open; `strerror` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(0, reason)
 
 
 def _valid(name: str, value: object) -> bool:

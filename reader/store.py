@@ -5,19 +5,19 @@ every write in its own short transaction, the schema versioned with
 `PRAGMA user_version` and brought up to date by migrations. Nothing here
 ever deletes a user's data: a corrupt file is moved aside, a newer schema
 or a read-only directory is opened read-only, a directory that cannot be
-used at all gives a store that keeps state for this session only.
-`Store.warning` says which, for the user. A read or write that fails later
-(the disk is full, the file was damaged meanwhile) raises `StoreError` with
-a message for the user; a failed write changes nothing.
+used at all gives a store that keeps state for this session only, and so
+does a file that is not a regular one, a link, or a directory of another
+user (`reader.store_files`); a schema with anything in it we did not make
+counts as damaged. `Store.warning` says which, for the user. A read or
+write that fails later (the disk is full, the file was damaged meanwhile)
+raises `StoreError` with a message for the user; a failed write changes
+nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
 import sqlite3
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -26,11 +26,11 @@ from pathlib import Path
 
 import platformdirs
 
+from reader import store_files as files
 from reader.anchoring import Anchor
 
 DATABASE_NAME = "reader.db"
 SCHEMA_VERSION = 2
-BUSY_TIMEOUT_MS = 5000
 
 # MIGRATIONS[n] brings a database from version n to n + 1.
 MIGRATIONS: tuple[str, ...] = (
@@ -80,7 +80,6 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
-TABLES = frozenset({"documents", "positions", "bookmarks"})  # in every version so far
 
 
 class StoreError(Exception):
@@ -142,6 +141,9 @@ class Store:
         path = folder / DATABASE_NAME
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            problem = files.folder_problem(folder) or files.file_problem(path)
+            if problem is not None:
+                return cls._session_only(f"Nothing will be saved: {problem}.")
             return cls._open_file(path)
         except (OSError, sqlite3.Error, StoreError) as error:
             reason = getattr(error, "strerror", None) or _reason(error)
@@ -153,25 +155,25 @@ class Store:
     def _open_file(cls, path: Path) -> Store:
         warning = None
         if path.exists():
-            version = _schema_version(path)
+            version = files.schema_version(path, MIGRATIONS)
             if version is None:
-                moved = _move_aside(path)
+                moved = files.move_aside(path)
                 warning = (
                     f"The saved state was damaged; it was kept as {moved} and a new one started."
                 )
             elif version > SCHEMA_VERSION:
                 return cls(
-                    _connect_read_only(path),
+                    files.connect_read_only(path),
                     writable=False,
                     warning=f"{path} was written by a newer reader; it is open read-only.",
                 )
-            elif not _can_write(path):
+            elif not files.can_write(path):
                 if version == 0:  # nothing stored yet: nothing to show
                     raise StoreError("it is read-only")
                 return cls._read_only(path, f"{path} is read-only")
-        else:
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        if not path.exists():  # new, or the damaged one was just moved aside
+            files.create_private(path)
+        connection = files.connect(path, isolation_level=None)
         try:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA foreign_keys = ON")
@@ -188,14 +190,12 @@ class Store:
     def _read_only(cls, path: Path, reason: str) -> Store:
         """The stored state, shown but never changed; `reason` says why it cannot be written."""
         warning = f"Nothing will be saved: {reason}; your bookmarks are shown as they were."
-        return cls(_connect_read_only(path), writable=False, warning=warning)
+        return cls(files.connect_read_only(path), writable=False, warning=warning)
 
     @classmethod
     def _session_only(cls, warning: str) -> Store:
         """A store in memory: the reader works, nothing outlives the session."""
-        store = cls(
-            sqlite3.connect(":memory:", isolation_level=None), writable=True, warning=warning
-        )
+        store = cls(files.connect(":memory:", isolation_level=None), writable=True, warning=warning)
         store._migrate()
         return store
 
@@ -250,40 +250,40 @@ class Store:
         at a known path keeps it too (the file was edited; anchors re-find
         their passages). Nothing is deleted because a file is missing.
         """
-        shown_path = str(path) if path is not None else None
+        stored_path, title = files.stored_path(path), files.storable(title)
         now = time.time()
         if not self.writable:
             found = self.find_document(identity, path)
             return found if found is not None else -1
         with self._write() as db:
-            found = self._find_document(identity, shown_path)
+            found = self._find_document(identity, stored_path)
             if found is None:
                 cursor = db.execute(
                     "INSERT INTO documents (fingerprint, path, title, opened_at)"
                     " VALUES (?, ?, ?, ?)",
-                    (identity, shown_path, title, now),
+                    (identity, stored_path, title, now),
                 )
                 return int(cursor.lastrowid or 0)
             db.execute(
                 "UPDATE documents SET fingerprint = ?, path = coalesce(?, path), title = ?,"
                 " opened_at = ? WHERE id = ?",
-                (identity, shown_path, title, now, found),
+                (identity, stored_path, title, now, found),
             )
             return found
 
     def find_document(self, identity: str, path: Path | None) -> int | None:
         """The id of an article's state if it has any (never creates one)."""
         with self._read():
-            return self._find_document(identity, str(path) if path is not None else None)
+            return self._find_document(identity, files.stored_path(path))
 
     def document_info(self, document: int) -> tuple[str, str | None]:
         """An article's title and last known path."""
         with self._read() as db:
             row = db.execute("SELECT title, path FROM documents WHERE id = ?", (document,))
             title, path = row.fetchone() or ("(unknown article)", None)
-        return title, path
+        return title, files.shown_path(path)
 
-    def _find_document(self, identity: str, path: str | None) -> int | None:
+    def _find_document(self, identity: str, path: str | bytes | None) -> int | None:
         query = "SELECT id FROM documents WHERE fingerprint = ? ORDER BY opened_at DESC LIMIT 1"
         row = self._db.execute(query, (identity,)).fetchone()
         if row is None and path is not None:
@@ -298,7 +298,7 @@ class Store:
                 " ORDER BY opened_at DESC LIMIT ?",
                 (limit,),
             )
-            return [RecentDocument(*row) for row in rows]
+            return [RecentDocument(i, t, files.shown_path(p), o, r) for i, t, p, o, r in rows]
 
     # -- positions ----------------------------------------------------------
 
@@ -311,7 +311,7 @@ class Store:
                 ' "end" = excluded."end", exact = excluded.exact, prefix = excluded.prefix,'
                 " suffix = excluded.suffix, block_id = excluded.block_id,"
                 " updated_at = excluded.updated_at",
-                (document, *_anchor_row(anchor), block_id, time.time()),
+                (document, *_anchor_row(anchor), files.storable(block_id), time.time()),
             )
             db.execute("UPDATE documents SET progress = ? WHERE id = ?", (progress, document))
 
@@ -333,7 +333,7 @@ class Store:
             db.executemany(
                 "INSERT OR IGNORE INTO read_sections (document_id, section, read_at)"
                 " VALUES (?, ?, ?)",
-                [(document, section, now) for section in sections],
+                [(document, files.storable(section), now) for section in sections],
             )
 
     def read_sections(self, document: int) -> set[str]:
@@ -353,7 +353,7 @@ class Store:
             cursor = db.execute(
                 'INSERT INTO bookmarks (document_id, start, "end", exact, prefix, suffix,'
                 " block_id, section, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (document, *_anchor_row(anchor), block_id, section, note, now),
+                (document, *_anchor_row(anchor), *_texts(block_id, section, note), now),
             )
         return Bookmark(int(cursor.lastrowid or 0), document, anchor, block_id, section, note, now)
 
@@ -376,7 +376,9 @@ class Store:
 
     def update_note(self, bookmark: int, note: str) -> None:
         with self._write() as db:
-            db.execute("UPDATE bookmarks SET note = ? WHERE id = ?", (note, bookmark))
+            db.execute(
+                "UPDATE bookmarks SET note = ? WHERE id = ?", (files.storable(note), bookmark)
+            )
 
     def delete_bookmark(self, bookmark: int) -> None:
         with self._write() as db:
@@ -396,9 +398,7 @@ class Store:
                     None if taken else bookmark.id,
                     bookmark.document_id,
                     *_anchor_row(bookmark.anchor),
-                    bookmark.block_id,
-                    bookmark.section,
-                    bookmark.note,
+                    *_texts(bookmark.block_id, bookmark.section, bookmark.note),
                     bookmark.created_at,
                 ),
             )
@@ -406,7 +406,12 @@ class Store:
 
 
 def _anchor_row(anchor: Anchor) -> tuple[int, int, str, str, str]:
-    return (anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix)
+    exact, prefix, suffix = _texts(anchor.exact, anchor.prefix, anchor.suffix)
+    return (anchor.start, anchor.end, exact, prefix, suffix)
+
+
+def _texts(*texts: str) -> tuple[str, ...]:
+    return tuple(files.storable(text) for text in texts)
 
 
 def _reason(error: BaseException) -> str:
@@ -421,82 +426,3 @@ def _reason(error: BaseException) -> str:
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return "the saved state was damaged while reader was running"
     return str(error)
-
-
-def _can_write(path: Path) -> bool:
-    """Whether the database and its directory (for the WAL files) can be written."""
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-
-
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    """Open a database only to read it, even where its WAL index cannot be created."""
-    uri = path.resolve().as_uri() + "?mode=ro"  # as_uri escapes "#", "?" and "%"
-    connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError as error:
-        connection.close()
-        if not _errorname(error).startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")):
-            raise
-        return _snapshot(path)  # a WAL database whose index cannot be made here
-    return connection
-
-
-def _snapshot(path: Path) -> sqlite3.Connection:
-    """A copy in memory of a database and its write-ahead log, for a directory we cannot write."""
-    with tempfile.TemporaryDirectory() as scratch:
-        copy = Path(scratch) / path.name
-        shutil.copyfile(path, copy)
-        wal = path.with_name(path.name + "-wal")
-        if wal.exists():
-            shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
-        source = sqlite3.connect(copy)
-        memory = sqlite3.connect(":memory:", isolation_level=None)
-        try:
-            source.backup(memory)
-        finally:
-            source.close()
-    return memory
-
-
-def _errorname(error: sqlite3.Error) -> str:
-    return getattr(error, "sqlite_errorname", "") or ""
-
-
-def _schema_version(path: Path) -> int | None:
-    """The file's schema version, or None if it is not a sound SQLite database."""
-    try:
-        connection = _connect_read_only(path)
-        try:
-            if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                return None
-            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-            query = "SELECT name FROM sqlite_master WHERE type = 'table'"
-            tables = {row[0] for row in connection.execute(query)}
-            if version == 0:
-                return None if tables else 0  # tables: someone else's database
-            if version <= SCHEMA_VERSION and not tables >= TABLES:
-                return None  # our version number on tables we did not write
-            return version
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        if _errorname(error).startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-            return None
-        raise  # not damaged, only out of reach: never moved aside
-
-
-def _move_aside(path: Path) -> Path:
-    """Rename a damaged database (and its WAL files) out of the way; return the new name."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.damaged-{stamp}")
-    count = 1
-    while target.exists():  # never overwrite one kept before
-        count += 1
-        target = path.with_name(f"{path.name}.damaged-{stamp}-{count}")
-    path.rename(target)
-    for suffix in ("-wal", "-shm"):
-        companion = path.with_name(path.name + suffix)
-        if companion.exists():
-            companion.rename(target.with_name(target.name + suffix))
-    return target

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from test_app import in_palette, settle, status_line
 
 from reader.app import ReaderApp
@@ -42,6 +47,98 @@ def test_settings_that_cannot_be_saved_say_so(tmp_path: Path) -> None:
     blocker.write_text("")
     problem = save_settings(Settings(), blocker / "settings.json")
     assert problem is not None and problem.startswith("Settings could not be saved")
+
+
+LOAD = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+from pathlib import Path
+from reader.settings import load_settings
+settings, problem = load_settings(Path(sys.argv[1]))
+print(settings == type(settings)())
+print(problem)
+"""
+
+
+def load_elsewhere(path: Path) -> tuple[bool, str]:
+    """Load settings in a process of its own with 1 GB of memory: (defaults?, the problem)."""
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", LOAD, str(path)],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).resolve().parent.parent,
+            timeout=20,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("loading the settings hung")
+    assert result.returncode == 0, result.stderr
+    defaults, problem = result.stdout.splitlines()
+    return defaults == "True", problem
+
+
+def test_a_fifo_for_settings_never_hangs(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    os.mkfifo(path)
+    assert load_elsewhere(path) == (
+        True,
+        f"The settings in {path} could not be read (it is a named pipe, not a regular file);"
+        " using defaults.",
+    )
+
+
+def test_settings_linked_to_a_device_are_reported_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.symlink_to("/dev/zero")
+    assert load_elsewhere(path) == (
+        True,
+        f"The settings in {path} could not be read (it is a device, not a regular file);"
+        " using defaults.",
+    )
+
+
+def test_settings_linked_to_a_regular_file_are_read_through_it(tmp_path: Path) -> None:
+    """As dotfiles managers keep them."""
+    (tmp_path / "elsewhere.json").write_text(json.dumps({"width": 60}))
+    path = tmp_path / "settings.json"
+    path.symlink_to(tmp_path / "elsewhere.json")
+    assert load_settings(path) == (Settings(width=60), None)
+
+
+def test_a_settings_file_too_large_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"width": 60}' + " " * 2_000_000)
+    settings, problem = load_settings(path)
+    assert settings == Settings()
+    assert problem == (
+        f"The settings in {path} could not be read (it is larger than 1 MB); using defaults."
+    )
+
+
+def test_settings_are_saved_private_and_through_a_link_to_the_file_it_names(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "config"
+    folder.mkdir()
+    path = folder / "settings.json"
+    assert save_settings(Settings(width=60), path) is None
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    dotfiles = tmp_path / "dotfiles"
+    dotfiles.mkdir()
+    elsewhere = dotfiles / "reader.json"
+    elsewhere.write_text("{}")
+    path.unlink()
+    path.symlink_to(elsewhere)
+    assert save_settings(Settings(width=70), path) is None
+    assert path.is_symlink() and json.loads(elsewhere.read_text())["width"] == 70
+    assert {p.name for p in folder.iterdir()} == {"settings.json"}
+    path.unlink()
+    path.symlink_to("/dev/null")
+    problem = save_settings(Settings(width=80), path)
+    assert problem == (
+        f"Settings could not be saved to {path} (it is a device, not a regular file)."
+    )
+    assert path.is_symlink()
 
 
 async def test_width_tree_theme_and_speed_survive_a_restart() -> None:
