@@ -3,28 +3,69 @@
 A place is the passage at the top of the pane, stored as a text anchor on
 the passage's first words (not a screen row or a scroll fraction), so it
 survives a different terminal size and edits to the file.
+
+Finding stored passages in the text (`locate`, `locate_place`) is pure
+computation, safe in a worker thread. `Places` reads and writes the store,
+whose sqlite connection belongs to the thread that opened it (the UI thread).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reader.anchoring import Anchor, resolve
+from reader.anchoring import Anchor, resolve, resolve_all
 from reader.document import Document, Section
 from reader.store import Bookmark, Store, StoreError, fingerprint
 
 QUOTE_CHARS = 64  # how much of a passage's start is quoted to find it again
+BUDGET = 0.5  # seconds that `Places.resume` and `Places.bookmarks` may spend re-anchoring
+
+
+def locate(
+    bookmarks: Sequence[Bookmark],
+    document: Document,
+    budget: float | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[tuple[Bookmark, int | None]]:
+    """Each bookmark with its block now: None if it is orphaned, or not found in time.
+
+    Pure computation: safe in a worker thread (see `reader.anchoring.resolve_all`).
+    """
+    anchors = [bookmark.anchor for bookmark in bookmarks]
+    matches = resolve_all(anchors, document.text, budget=budget, cancelled=cancelled)
+    return [
+        (bookmark, None if match is None else document.block_at_offset(match.start))
+        for bookmark, match in zip(bookmarks, matches, strict=True)
+    ]
+
+
+def locate_place(
+    anchor: Anchor,
+    document: Document,
+    budget: float | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int | None:
+    """The block of a stored place now (None: not found). Pure: safe in a worker thread."""
+    match = resolve(anchor, document.text, budget=budget, cancelled=cancelled)
+    return None if match is None else document.block_at_offset(match.start)
 
 
 class Places:
-    """Saves and restores the reading place of one article."""
+    """Saves and restores the reading place of one article.
+
+    Its methods use the store, so run them on the store's thread; only `identify`
+    may run elsewhere. `resume` and `bookmarks` also re-anchor, within a budget;
+    to do that in a worker thread, use `stored_place` / `stored_bookmarks` here
+    and `locate_place` / `locate` there.
+    """
 
     def __init__(self, store: Store, text: str, path: Path | None) -> None:
         self.store = store
         self._text = text
         self._path = path
         self._identity: str | None = None
-        self._opened = False  # `resume` has looked the article up
+        self._opened = False  # `stored_place` has looked the article up
         self._document_id: int | None = None  # None: not in the store (it could not be added)
 
     def identify(self) -> str:
@@ -33,8 +74,11 @@ class Places:
             self._identity = fingerprint(self._text)
         return self._identity
 
-    def resume(self, document: Document) -> tuple[int | None, str | None]:
-        """The block to resume at (None: the start) and a message if something failed."""
+    def stored_place(self, document: Document) -> tuple[Anchor | None, str | None]:
+        """The article's stored place (None: none) and a message if something failed.
+
+        Looks the article up, adding it to the store: call it on the store's thread.
+        """
         self._opened = True
         problem = None
         try:
@@ -49,10 +93,18 @@ class Places:
                 position = self.store.position(self._document_id)
         except StoreError as error:
             return None, f"Your saved place could not be read: {error}."
-        if position is None:
-            return None, problem
-        match = resolve(position.anchor, document.text)
-        return (None if match is None else document.block_at_offset(match.start)), problem
+        return (None if position is None else position.anchor), problem
+
+    def resume(
+        self, document: Document, budget: float | None = BUDGET
+    ) -> tuple[int | None, str | None]:
+        """The block to resume at (None: the start) and a message if something failed.
+
+        `stored_place`, then `locate_place` within `budget` seconds.
+        """
+        anchor, problem = self.stored_place(document)
+        block = None if anchor is None else locate_place(anchor, document, budget)
+        return block, problem
 
     def _stored_id(self, document: Document) -> int:
         """This article's id in the store, adding it now if that failed when it opened."""
@@ -80,20 +132,22 @@ class Places:
         except StoreError as error:
             return f"The bookmark could not be saved: {error}."
 
-    def bookmarks(self, document: Document) -> list[tuple[Bookmark, int | None]]:
-        """This article's bookmarks, newest first, each with its block now (None: orphaned).
+    def stored_bookmarks(self) -> list[Bookmark]:
+        """This article's bookmarks, newest first. Store access: call it on the store's thread.
 
         Raises `StoreError` if they cannot be read.
         """
-        if self._document_id is None:
-            return []
-        found: list[tuple[Bookmark, int | None]] = []
-        for bookmark in self.store.bookmarks(self._document_id):
-            match = resolve(bookmark.anchor, document.text)
-            found.append(
-                (bookmark, None if match is None else document.block_at_offset(match.start))
-            )
-        return found
+        return [] if self._document_id is None else self.store.bookmarks(self._document_id)
+
+    def bookmarks(
+        self, document: Document, budget: float | None = BUDGET
+    ) -> list[tuple[Bookmark, int | None]]:
+        """This article's bookmarks, newest first, each with its block now (None: orphaned).
+
+        `stored_bookmarks`, then `locate` within `budget` seconds. Raises `StoreError`
+        if they cannot be read.
+        """
+        return locate(self.stored_bookmarks(), document, budget)
 
     def read_sections(self, document: Document) -> set[Section]:
         """The sections the reader has read through before (none if that cannot be read)."""

@@ -7,7 +7,7 @@ from unittest.mock import patch
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reader.anchoring import Anchor, resolve
+from reader.anchoring import MAX_QUOTE, Anchor, resolve
 from reader.document import Document, Section
 from reader.outline import outline
 from reader.parsers import markdown, parse
@@ -213,3 +213,21 @@ def test_an_anchor_in_any_text_is_found_again_or_orphaned_never_an_error(
         assert 0 <= match.start <= match.end <= len(after)
     if before == after and end > start:
         assert match is not None and after[match.start : match.end] == before[start:end]
+
+
+REPETITIVE_PROSE = st.lists(
+    st.sampled_from(["the ", "a ", "passage ", "text. ", "\n\n"]), min_size=60, max_size=400
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(min_size=200, max_size=1200), REPETITIVE_PROSE), st.data())
+def test_a_bounded_anchor_of_any_span_is_found_at_exactly_that_span(
+    text: str, data: st.DataObject
+) -> None:
+    length = data.draw(st.integers(1, len(text)))
+    start = data.draw(st.integers(0, len(text) - length))
+    anchor = Anchor.from_span(text, start, start + length)
+    assert len(anchor.exact) <= MAX_QUOTE and anchor.end - anchor.start == length
+    match = resolve(anchor, text)
+    assert match is not None and (match.start, match.end) == (start, start + length)
