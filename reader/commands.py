@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -14,6 +15,58 @@ if TYPE_CHECKING:
     from reader.app import ReaderApp
 
 SECTION_MARK = "§ "
+MAX_TITLE = 120  # characters of a section title matched and shown: titles are untrusted
+
+
+def fuzzy_match(query: str, title: str) -> tuple[float, list[int]]:
+    """Score `title` (already cut to MAX_TITLE) against a typed query, and the matched offsets.
+
+    Textual's fuzzy search tries every combination of matching positions, which
+    grows without bound on long, repetitive titles; this takes the query as a
+    substring if it is one, else each letter at its first place after the last,
+    preferring the start of a word: linear in the title.
+    """
+    query, candidate = query.lower(), title.lower()
+    if not query:
+        return 0.0, []
+    found = candidate.find(query)
+    if found >= 0:
+        offsets = list(range(found, found + len(query)))
+        return _score(candidate, offsets) * (2.0 if candidate == query else 1.5), offsets
+    letters = [letter for letter in query if not letter.isspace()]
+    offsets = _in_order(candidate, letters, word_starts=True) or _in_order(
+        candidate, letters, word_starts=False
+    )
+    return _score(candidate, offsets), offsets
+
+
+def _in_order(candidate: str, letters: list[str], *, word_starts: bool) -> list[int]:
+    """Each letter at its first place after the one before (else []); with `word_starts`,
+    a letter that does not follow on from the one before goes to the next word start."""
+    offsets: list[int] = []
+    position = 0
+    for letter in letters:
+        at = candidate.find(letter, position)
+        if at < 0:
+            return []
+        if word_starts and not (offsets and at == offsets[-1] + 1):
+            start = at
+            while start > 0 and candidate[start - 1].isalnum():
+                start = candidate.find(letter, start + 1)
+            at = at if start < 0 else start
+        offsets.append(at)
+        position = at + 1
+    return offsets
+
+
+def _score(candidate: str, offsets: list[int]) -> float:
+    """More letters, more of them at word starts, and fewer separate groups score higher."""
+    if not offsets:
+        return 0.0
+    starts = sum(1 for at in offsets if at == 0 or not candidate[at - 1].isalnum())
+    groups = 1 + sum(1 for a, b in pairwise(offsets) if b != a + 1)
+    together = (len(offsets) - (groups - 1)) / len(offsets)
+    return (len(offsets) + starts) * (1 + together * together)
 
 
 class SectionCommands(Provider):
@@ -24,12 +77,13 @@ class SectionCommands(Provider):
         document = app.document
         if document is None:
             return
-        matcher = self.matcher(query)
         for section in document.sections:
             if section is document.root:
                 continue
             title = label(section)
-            score, offsets = matcher.fuzzy_search.match(matcher.query, title)
+            if len(title) > MAX_TITLE:
+                title = title[: MAX_TITLE - 1] + "…"
+            score, offsets = fuzzy_match(query, title)
             if score <= 0:
                 continue
             shown = Text(SECTION_MARK + title)  # article text: never read as markup
