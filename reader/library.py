@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.safe_text import visible_path
 from reader.source import ARTICLE_SUFFIXES, bundled_articles_dir
 from reader.store import Store
 
@@ -37,7 +38,7 @@ def gather(store: Store | None, folder: Path | None) -> list[Shelf]:
                 recent[path] = Entry(document.title, path, document.progress, document.opened_at)
     shelves: list[Shelf] = [("Recently read", list(recent.values()))]
     if folder is not None:
-        shelves.append((f"In {folder}", _entries(_articles_in(folder), recent)))
+        shelves.append((f"In {visible_path(folder)}", _entries(_articles_in(folder), recent)))
     bundled = sorted(bundled_articles_dir().glob("*"))
     shelves.append(("Bundled with reader", _entries(bundled, recent)))
     return [(heading, entries) for heading, entries in shelves if entries]

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.library import Entry, Shelf
-from reader.safe_text import visible_line
+from reader.safe_text import visible_line, visible_path
 
 
 class LibraryScreen(ModalScreen[Path | None]):
@@ -47,7 +47,8 @@ class LibraryScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
         for heading, entries in self._shelves:
-            options.add_option(Option(Text(heading, style="bold reverse"), disabled=True))
+            shown = Text(visible_line(heading), style="bold reverse")  # a folder's name
+            options.add_option(Option(shown, disabled=True))
             self._entries.append(None)
             for entry in entries:
                 options.add_option(Option(_prompt(entry)))
@@ -67,7 +68,7 @@ class LibraryScreen(ModalScreen[Path | None]):
 def _prompt(entry: Entry) -> Text:
     """Title, then path, progress and when it was last read; never read as markup."""
     text = Text(visible_line(entry.title), style="bold")
-    details = [visible_line(str(entry.path))]
+    details = [visible_path(entry.path)]
     if entry.progress is not None:
         details.append(f"{round(entry.progress * 100)}% read")
     if entry.opened_at is not None:
