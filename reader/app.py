@@ -21,6 +21,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.dom import DOMNode
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Tree
@@ -28,11 +29,12 @@ from textual.worker import get_current_worker
 
 from reader.commands import SectionCommands, SpeedCommands
 from reader.document import Document, Section
+from reader.loading import abandonable
 from reader.outline import label
 from reader.parsers import ParseCancelled, parse, preview
 from reader.progress import ReadingProgress, time_left
 from reader.responsive import handing_over
-from reader.safe_text import visible_line
+from reader.safe_text import visible_line, visible_path
 from reader.search import MAX_MATCHES, Match, SearchIndex, compile_query, first_match
 from reader.settings import WIDTHS, Settings, load_settings, save_settings
 from reader.source import ArticleError, FileWatch, Source, load_path
@@ -291,11 +293,14 @@ class ReaderApp(App[None]):
 
     @work(thread=True, group="watch")
     def _check_file(self, watch: FileWatch) -> None:
+        worker = get_current_worker()
         try:
-            change = watch.check()
+            change = abandonable(watch.check, lambda: worker.is_cancelled)
+        except InterruptedError:
+            return  # quitting: a look stuck on a hung mount is left behind
         finally:
             self._watching = False
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.call_from_thread(self._file_changed, watch, change)
 
     def _file_changed(self, watch: FileWatch, change: str | None) -> None:
@@ -320,7 +325,26 @@ class ReaderApp(App[None]):
             )
 
     def _warn(self, message: str) -> None:
-        self.notify(visible_line(message), severity="warning", timeout=10, markup=False)
+        self.notify(message, severity="warning", timeout=10)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notice, the screens' too: names, paths and messages in it are untrusted,
+        so it is made visible text and never read as markup (`markup` is ignored)."""
+        super().notify(
+            visible_line(message),
+            title=visible_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def on_unmount(self) -> None:
         self._save_place()
@@ -415,16 +439,17 @@ class ReaderApp(App[None]):
             self.notify("That link's section is not in this article.", timeout=3)
         if block is None or block == 0 or content.scroll_y > 0:
             return
+        self._passage = block  # saved as the place even before the pane has scrolled there
         content.scroll_to_block(block)
         where = label(document.section_of(block))
-        self.notify(f"Resumed at {where} (g: start over)", timeout=4, markup=False)
+        self.notify(f"Resumed at {where} (g: start over)", timeout=4)
 
     def _save_place(self) -> None:
         if self.places is None or not self._resumed or self.document is None or self._passage < 0:
             return
         problem = self.places.save(self.document, self._passage)
         if problem and not self.unsaved:  # say it once, not at every scroll
-            self.notify(visible_line(problem), severity="error", timeout=10, markup=False)
+            self.notify(problem, severity="error", timeout=10)
         elif self.unsaved and not problem:
             self.notify("Your place is being saved again.", timeout=4)
         self.unsaved = problem
@@ -433,8 +458,10 @@ class ReaderApp(App[None]):
 
     @on(ContentView.PassageChanged)
     def _passage_changed(self, event: ContentView.PassageChanged) -> None:
-        previous, self._passage = self._passage, event.block
         content = self.query_one(ContentView)
+        if event.block != content.passage:
+            return  # the pane has moved on since (to the stored place, say): a newer one follows
+        previous, self._passage = self._passage, event.block
         if (
             not event.jumped
             and 0 <= previous < event.block
@@ -496,30 +523,60 @@ class ReaderApp(App[None]):
         if kind == "anchor" and document is not None:
             section = section_for_anchor(document, anchor_of(href))
             if section is None:
-                where = visible_line(anchor_of(href))
-                self.notify(f"No section here is called #{where}.", markup=False)
+                self.notify(f"No section here is called #{anchor_of(href)}.")
             else:
                 self.go_to_section(section)
-        elif kind == "article":
+        elif kind == "file":
             self._open_linked(href)
         elif kind == "web":
             self._open_web(href)
         else:
-            self.notify(f"Not followed: {visible_line(href)}", timeout=4, markup=False)
+            self.notify(f"Not followed: {href}", timeout=4)
 
     def _open_linked(self, href: str) -> None:
-        from reader.links import article_target
+        """An article file in this one's folder opens at once; any other file after asking."""
+        from reader.links import file_target
+        from reader.widgets.choice_screen import ChoiceScreen
 
-        base = self.source.path.parent if self.source.path is not None else Path.cwd()
-        path, anchor = article_target(href, base)
-        try:
-            source = load_path(path)
-        except ArticleError as error:
-            self.notify(visible_line(str(error)), severity="error", markup=False)
+        target = file_target(href, self.source.path)
+        if target.trusted:
+            self._open_path(target.path, target.anchor, link=True)
             return
-        self._history.append(self.source)
+
+        def answered(choice: str | None) -> None:
+            if choice == "open":
+                self._open_path(target.path, target.anchor, link=True)
+
+        question = (
+            f"Open {visible_path(target.path)}? The link leads outside this article's folder, "
+            "or to a file that is not an article."
+        )
+        answers = [("Open it here", "open"), ("Stay here", "stay")]
+        self.push_screen(ChoiceScreen(question, answers), answered)
+
+    def _open_path(self, path: Path, anchor: str = "", *, link: bool = False) -> None:
+        """Read an article off the UI thread, then show it in place of this one (kept for
+        back); `anchor` names a section to go to."""
+        self._read_article(path, anchor, link)
+
+    @work(thread=True, exclusive=True, group="read")
+    def _read_article(self, path: Path, anchor: str, link: bool) -> None:
+        worker = get_current_worker()
+        try:
+            source = abandonable(lambda: load_path(path), lambda: worker.is_cancelled)
+        except InterruptedError:
+            return
+        except ArticleError as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+            return
+        if not worker.is_cancelled:
+            self.call_from_thread(self._article_read, source, anchor, link)
+
+    def _article_read(self, source: Source, anchor: str, link: bool) -> None:
+        self._history.append(self.source)  # backspace comes back here
         self.open_article(source, anchor=anchor)
-        self.notify("Backspace goes back.", timeout=3)
+        if link:
+            self.notify("Backspace goes back.", timeout=3)
 
     def _open_web(self, url: str) -> None:
         from reader.widgets.choice_screen import ChoiceScreen
@@ -823,13 +880,7 @@ class ReaderApp(App[None]):
         def chosen(path: Path | None) -> None:
             if path is None or (self.source.path is not None and path == self.source.path):
                 return
-            try:
-                source = load_path(path)
-            except ArticleError as error:
-                self.notify(visible_line(str(error)), severity="error", markup=False)
-                return
-            self._history.append(self.source)  # backspace comes back here
-            self.open_article(source)
+            self._open_path(path)
 
         self.push_screen(LibraryScreen(shelves), chosen)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlsplit
@@ -11,28 +12,52 @@ from urllib.parse import unquote, urlsplit
 from reader.document import Document, Section
 from reader.source import ARTICLE_SUFFIXES
 
-LINKED_SUFFIXES = ARTICLE_SUFFIXES | {""}  # a link to a file with no suffix is plain text
 WEB_SCHEMES = frozenset({"http", "https", "mailto"})
 
-LinkKind = Literal["anchor", "article", "web", "other"]
+LinkKind = Literal["anchor", "file", "web", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class FileTarget:
+    """A local file a link names, the section its #anchor names, and whether it is
+    followed without asking: an article file in the linking article's own folder tree."""
+
+    path: Path
+    anchor: str
+    trusted: bool
 
 
 def classify(href: str) -> LinkKind:
-    """What following a link means: a section here, another article, a web page, or nothing."""
+    """What following a link means: a section here, a local file, a web page, or nothing."""
     parts = urlsplit(href)
     if parts.scheme.lower() in WEB_SCHEMES:
         return "web"
     if parts.scheme or parts.netloc:
-        return "other"  # file:, javascript: and the like are never followed
+        return "other"  # file:, javascript:, data: and unknown schemes are never followed
     if not parts.path:
         return "anchor" if parts.fragment else "other"
-    return "article" if Path(unquote(parts.path)).suffix.lower() in LINKED_SUFFIXES else "other"
+    return "file"
 
 
-def article_target(href: str, base: Path) -> tuple[Path, str]:
-    """A relative link's file, from the folder of the article it is in, and its #anchor."""
+def file_target(href: str, article: Path | None) -> FileTarget:
+    """Where a link to a local file points, from the folder of the article it is in.
+
+    Only a relative link to an article file (.md, .txt…) that stays inside that
+    folder's tree, symbolic links resolved, is trusted; an absolute path, a way
+    out with `..`, any other kind of file, or a link in an article read from
+    standard input is not.
+    """
     parts = urlsplit(href)
-    return (base / unquote(parts.path)).resolve(), unquote(parts.fragment)
+    written = Path(unquote(parts.path))
+    folder = article.parent if article is not None else Path.cwd()
+    path = (folder / written).resolve()
+    trusted = (
+        article is not None
+        and not written.is_absolute()
+        and path.suffix.lower() in ARTICLE_SUFFIXES
+        and path.is_relative_to(folder.resolve())
+    )
+    return FileTarget(path, unquote(parts.fragment), trusted)
 
 
 def anchor_of(href: str) -> str:

@@ -83,3 +83,20 @@ def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
         yield SmallDisk(folder)
     finally:
         subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+@pytest.fixture
+def deadline() -> Iterator[Callable[[float], None]]:
+    """`deadline(seconds)`: past it, the test fails with TimeoutError instead of hanging.
+
+    For tests of hangs: SIGALRM interrupts the Python code running on the main thread.
+    """
+    import signal
+
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError("the deadline passed: this would have hung")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    yield lambda seconds: signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, previous)

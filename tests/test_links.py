@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from test_app import highlighted, screen_text, settle, top_line
 from textual.pilot import Pilot
+from textual.widgets import Label
 
 from reader.app import ReaderApp
-from reader.links import classify, section_for_anchor, slug
+from reader.links import FileTarget, classify, file_target, section_for_anchor, slug
 from reader.parsers import parse
 from reader.source import load_path
 from reader.widgets import ContentView
@@ -59,10 +62,11 @@ async def click_text(pilot: Pilot[None], app: ReaderApp, text: str) -> None:
 
 def test_links_are_classified_and_anchors_named_as_on_github() -> None:
     assert classify("#details") == "anchor"
-    assert classify("other.md#x") == "article" and classify("notes/plain.txt") == "article"
+    assert classify("other.md#x") == "file" and classify("notes/plain.txt") == "file"
     assert classify("https://example.com") == "web" and classify("mailto:a@b.c") == "web"
-    assert classify("javascript:alert(1)") == "other" and classify("file:///etc/passwd") == "other"
-    assert classify("image.png") == "other"
+    for never in ("javascript:alert(1)", "file:///etc/passwd", "data:text/plain,hi", "x-y:z"):
+        assert classify(never) == "other"
+    assert classify("image.png") == "file" and classify("/etc/shadow") == "file"
     assert slug("Details and more!") == "details-and-more"
     document = parse("# A\n\n## Same\n\nx\n\n## Same\n\ny\n", "markdown", "a.md")
     second = section_for_anchor(document, "same-1")
@@ -155,3 +159,67 @@ async def test_an_anchor_that_looks_like_markup_is_shown_as_written(tmp_path: Pa
         messages = [n.message for n in app._notifications]
         assert "No section here is called #x[/]." in messages
         assert "No section here is called #[@click=app.quit]x." in messages
+
+
+def test_only_article_files_inside_the_article_s_folder_are_trusted(tmp_path: Path) -> None:
+    article = tmp_path / "docs" / "main.md"
+    (tmp_path / "docs" / "sub").mkdir(parents=True)
+    (tmp_path / "docs" / "inside.md").symlink_to("/etc/hostname")
+    assert file_target("sub/next.md#part", article) == FileTarget(
+        (tmp_path / "docs" / "sub" / "next.md").resolve(), "part", True
+    )
+    for untrusted in (
+        "/etc/shadow",
+        "../outside.md",
+        "sub/../../outside.md",
+        "LICENSE",
+        "image.png",
+        "inside.md",
+        "/tmp/a.md",
+    ):
+        target = file_target(untrusted, article)
+        assert not target.trusted, untrusted
+    assert file_target("/etc/shadow", article).path == Path("/etc/shadow")
+    assert not file_target("next.md", None).trusted  # an article from stdin has no folder
+
+
+async def test_a_link_outside_the_article_s_folder_asks_first_showing_the_path(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    secret = tmp_path / "secret"
+    secret.write_text("Private words.\n")
+    article = folder / "main.md"
+    article.write_text(f"# Main\n\n[chapter]({secret}) and [up](../secret).\n")
+    app = ReaderApp(load_path(article))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        for text in ("chapter", "up"):
+            await click_text(pilot, app, text)
+            assert isinstance(app.screen, ChoiceScreen)
+            assert str(secret) in str(app.screen.query_one(Label).content)
+            await pilot.press("down", "enter")  # "Stay here"
+            await settle(pilot)
+            assert app.title == "Main"
+        await click_text(pilot, app, "chapter")
+        await pilot.press("enter")  # "Open it here"
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert app.source.path == secret
+
+
+async def test_a_link_to_a_fifo_does_not_freeze_the_reader(
+    tmp_path: Path, deadline: Callable[[float], None]
+) -> None:
+    os.mkfifo(tmp_path / "pipe.md")
+    article = tmp_path / "main.md"
+    article.write_text("# Main\n\n[the pipe](pipe.md)\n")
+    app = ReaderApp(load_path(article))
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await settle(pilot)
+        deadline(20)
+        await click_text(pilot, app, "the pipe")
+        assert app.title == "Main"
+        assert any("not a regular file" in n.message for n in app._notifications)

@@ -35,6 +35,7 @@ class BookmarkList(ModalScreen[int | None]):
         Binding("e", "edit", "Edit note"),
         Binding("d", "delete", "Delete"),
         Binding("u", "undo", "Undo delete"),
+        Binding("q", "app.quit", "Quit"),
     ]
 
     DEFAULT_CSS = """

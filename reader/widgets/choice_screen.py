@@ -17,7 +17,7 @@ class ChoiceScreen(ModalScreen[str | None]):
     """A question and its answers; dismisses with the value chosen, or None on escape."""
 
     AUTO_FOCUS = "OptionList"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("q", "app.quit", "Quit")]
 
     DEFAULT_CSS = """
     ChoiceScreen { align: center middle; background: $background 50%; }

@@ -43,7 +43,10 @@ class HelpScreen(ModalScreen[None]):
     """Every key by area; any of escape, q or ? closes it."""
 
     AUTO_FOCUS = "VerticalScroll"
-    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", show=False)]
+    BINDINGS = [
+        Binding("escape,question_mark", "close", "Close", show=False),
+        Binding("q", "app.quit", "Quit", show=False),
+    ]
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; background: $background 50%; }

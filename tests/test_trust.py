@@ -1,0 +1,116 @@
+"""Issue 11: nothing a file, a name, a link or a state file does can crash, hang or leak."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from test_app import highlighted, in_palette, settle, top_line
+
+from reader.app import ReaderApp
+from reader.commands import MAX_TITLE, fuzzy_match
+from reader.source import Source, load
+from reader.widgets import ContentView
+
+SIZE = (100, 30)
+
+
+def test_fuzzy_matching_is_linear_on_long_repetitive_titles(
+    deadline: Callable[[float], None],
+) -> None:
+    deadline(5)
+    score, offsets = fuzzy_match("a" * 12 + "b", "a " * 5000 + "b")
+    assert score > 0 and len(offsets) == 13
+    assert fuzzy_match("ai gen", "2. AI Generalization")[1] == [3, 4, 5, 6, 7, 8]
+    assert fuzzy_match("zx", "Amazon’s quiet deal") == (0.0, [])
+
+
+async def test_the_palette_on_a_huge_section_title_stays_responsive(
+    make_app: Callable[..., ReaderApp], deadline: Callable[[float], None]
+) -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    title = "a " * 5000
+    app = make_app(f"# Doc\n\n## {title}\n\nText.\n\n## Other\n\nMore.\n", "markdown", "m.md")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        deadline(20)
+        await in_palette(pilot, "aaaaaaaa", choose=False)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        options = palette.query_one(OptionList)
+        prompts = [
+            str(options.get_option_at_index(i).prompt).split("\n")[0]
+            for i in range(options.option_count)
+        ]
+        cut = [prompt for prompt in prompts if prompt.startswith("§ a a")]
+        assert cut and all(len(prompt) <= MAX_TITLE + 2 for prompt in cut)
+        assert cut[0].endswith("…")
+
+
+async def test_quitting_before_the_pane_reaches_the_stored_place_keeps_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = ReaderApp(load(None))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(5):
+            await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert highlighted(app) == "2. AI Generalization"
+    # The next session ends (SIGTERM, SIGHUP) as soon as the stored place is found,
+    # before the pane has reported getting there: the place saved must be that one.
+    resume = ReaderApp._resume
+
+    def resume_then_stop(self: ReaderApp) -> None:
+        resume(self)
+        self._save_and_exit()
+
+    with monkeypatch.context() as patched:
+        patched.setattr(ReaderApp, "_resume", resume_then_stop)
+        again = ReaderApp(load(None))
+        async with again.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+    third = ReaderApp(load(None))
+    async with third.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert top_line(third) == "2. AI Generalization"
+
+
+async def test_a_read_that_never_ends_leaves_the_reader_responsive_and_q_quits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, deadline: Callable[[float], None]
+) -> None:
+    """A linked file on a hung mount (or a device put in its place) blocks its read for good."""
+    import reader.app
+
+    (tmp_path / "hung.md").write_text("# Never read\n")
+    article = tmp_path / "main.md"
+    article.write_text("# Main\n\n[the hung one](hung.md)\n\n## Second\n\nMore.\n")
+    release = threading.Event()
+    read = reader.app.load_path
+
+    def blocking(path: Path) -> Source:
+        if path.name == "hung.md":
+            release.wait()
+        return read(path)
+
+    monkeypatch.setattr(reader.app, "load_path", blocking)
+    app = ReaderApp(read(article))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            deadline(20)
+            await pilot.click(ContentView, offset=(3, 3))  # the link (not waiting for its read)
+            await settle(pilot)
+            assert any(worker.group == "read" and worker.is_running for worker in app.workers)
+            await pilot.press("right_square_bracket")  # the UI still answers keys
+            await settle(pilot)
+            assert top_line(app) == "Second"
+            await pilot.press("q")
+            await pilot.pause()
+            assert not app.is_running
+    finally:
+        release.set()
