@@ -47,6 +47,7 @@ from reader.widgets.status_line import StatusLine
 from reader.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from reader.anchoring import Anchor
     from reader.parsers.ahead import ParsedAhead
     from reader.places import Places
     from reader.store import Bookmark, Store
@@ -184,6 +185,7 @@ class ReaderApp(App[None]):
         self._complete = False  # the whole article is shown, not a preview of its start
         self.places: Places | None = None  # once the store is open
         self._resumed = False  # saving waits until the stored place has been restored
+        self._finding = False  # the stored place is being looked for in the text
         self._passage = -1  # the block being read, as last reported by the content pane
         self._file_change: str | None = None  # how the file on disk differs from what is shown
         self._watch = FileWatch(source) if source.version is not None else None
@@ -275,6 +277,7 @@ class ReaderApp(App[None]):
         self._save_place()
         self.workers.cancel_group(self, "parse")
         self.workers.cancel_group(self, "search-index")
+        self.workers.cancel_group(self, "anchors")
         self.action_close_search()
         while len(self.screen_stack) > 1:  # a bookmark list or the like is about the one left
             self.pop_screen()
@@ -415,19 +418,41 @@ class ReaderApp(App[None]):
                 self._started()
 
     def _resume(self) -> None:
-        """Go back to the stored place, unless the reader has already moved (or a link
-        named a section)."""
-        document = self.document
-        if self._resumed or not self._complete or self.places is None or document is None:
+        """Look up the stored place, bookmarks and sections read; the place is found in
+        the text off the UI thread (`_place_found` goes there)."""
+        document, places = self.document, self.places
+        if self._resumed or self._finding or not self._complete or places is None:
             return
-        self._resumed = True
-        content = self.query_one(ContentView)
-        block, problem = self.places.resume(document)
+        if document is None:
+            return
+        self._finding = True
+        anchor, problem = places.stored_place(document)
         if problem:
             self._warn(problem)
         self._show_bookmarks(document)
-        self._read = self.places.read_sections(document)
+        self._read = places.read_sections(document)
         self.query_one(SectionTree).show_read(self._read)
+        if anchor is None:
+            self._place_found(document, None)
+        else:
+            self._find_place(document, anchor)
+
+    @work(thread=True, group="anchors")
+    def _find_place(self, document: Document, anchor: Anchor) -> None:
+        from reader.places import BUDGET, locate_place
+
+        worker = get_current_worker()
+        block = locate_place(anchor, document, BUDGET, lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._place_found, document, block)
+
+    def _place_found(self, document: Document, block: int | None) -> None:
+        """Go to the stored place, unless the reader has already moved (or a link named a
+        section); from now on the place is saved."""
+        if document is not self.document:
+            return  # another article was opened meanwhile
+        self._resumed = True
+        content = self.query_one(ContentView)
         if self._anchor:  # a link named a section: that, not the stored place
             from reader.links import section_for_anchor
 
@@ -672,42 +697,58 @@ class ReaderApp(App[None]):
         self.push_screen(NotePrompt(quote, save=save), saved)
 
     def action_bookmarks(self) -> None:
-        """List this article's bookmarks; enter jumps to one."""
-        document, places = self.document, self.places
-        if document is None or places is None:
+        """List this article's bookmarks (found in the text off the UI thread)."""
+        if self.document is not None and self.places is not None:
+            self._find_bookmarks(self.document, self._stored_bookmarks(), listing=True)
+
+    def _show_bookmarks(self, document: Document) -> None:
+        """Bookmark markers in the gutter and counts in the tree, once found in the text."""
+        if self.places is not None:
+            self._find_bookmarks(document, self._stored_bookmarks(), listing=False)
+
+    def _stored_bookmarks(self) -> list[Bookmark]:
+        """This article's bookmarks; none, with a warning, if they cannot be read."""
+        from reader.store import StoreError  # loaded with the store, after the first frame
+
+        if self.places is None:
+            return []
+        try:
+            return self.places.stored_bookmarks()
+        except StoreError as error:
+            self._warn(f"Your bookmarks could not be read: {error}.")
+            return []
+
+    @work(thread=True, group="anchors")
+    def _find_bookmarks(self, document: Document, stored: list[Bookmark], listing: bool) -> None:
+        from reader.places import BUDGET, locate
+
+        worker = get_current_worker()
+        found = locate(stored, document, BUDGET, lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._bookmarks_found, document, found, listing)
+
+    def _bookmarks_found(
+        self, document: Document, found: list[tuple[Bookmark, int | None]], listing: bool
+    ) -> None:
+        """Mark the bookmarks found; with `listing`, list them (enter jumps to one)."""
+        if document is not self.document or self.places is None:
+            return
+        blocks = [block for _, block in found if block is not None]
+        content = self.query_one(ContentView)
+        content.mark_bookmarks(set(blocks))
+        counts = Counter(document.section_of(block) for block in blocks)
+        self.query_one(SectionTree).show_bookmark_counts(counts)
+        if not listing:
             return
         from reader.widgets.bookmark_list import BookmarkList, Listed
-
-        listed = [Listed(b, block) for b, block in self._bookmarks(document)]
-        content = self.query_one(ContentView)
 
         def closed(block: int | None) -> None:
             self._show_bookmarks(document)
             if block is not None:
                 content.scroll_to_block(block)
 
-        self.push_screen(BookmarkList(places.store, listed), closed)
-
-    def _show_bookmarks(self, document: Document) -> None:
-        """Bookmark markers in the gutter and counts in the tree."""
-        if self.places is None:
-            return
-        blocks = [block for _, block in self._bookmarks(document) if block is not None]
-        self.query_one(ContentView).mark_bookmarks(set(blocks))
-        counts = Counter(document.section_of(block) for block in blocks)
-        self.query_one(SectionTree).show_bookmark_counts(counts)
-
-    def _bookmarks(self, document: Document) -> list[tuple[Bookmark, int | None]]:
-        """This article's bookmarks and their blocks; none, with a warning, if unreadable."""
-        from reader.store import StoreError  # loaded with the store, after the first frame
-
-        if self.places is None:
-            return []
-        try:
-            return self.places.bookmarks(document)
-        except StoreError as error:
-            self._warn(f"Your bookmarks could not be read: {error}.")
-            return []
+        listed = [Listed(bookmark, block) for bookmark, block in found]
+        self.push_screen(BookmarkList(self.places.store, listed), closed)
 
     # -- search ------------------------------------------------------------
 

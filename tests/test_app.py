@@ -51,7 +51,9 @@ def highlighted(app: ReaderApp) -> str:
 
 
 async def settle(pilot: Pilot[None]) -> None:
+    """Wait until the app has handled what is pending, its workers' results included."""
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 

@@ -7,11 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import BUNDLED
 from test_app import highlighted, in_palette, settle, top_line
+from textual.widgets import OptionList
 
 from reader.app import ReaderApp
 from reader.commands import MAX_TITLE, fuzzy_match
-from reader.source import Source, load
+from reader.source import Source, load, load_path
 from reader.widgets import ContentView
 
 SIZE = (100, 30)
@@ -104,13 +106,51 @@ async def test_a_read_that_never_ends_leaves_the_reader_responsive_and_q_quits(
             await settle(pilot)
             deadline(20)
             await pilot.click(ContentView, offset=(3, 3))  # the link (not waiting for its read)
-            await settle(pilot)
+            await pilot.pause()
             assert any(worker.group == "read" and worker.is_running for worker in app.workers)
             await pilot.press("right_square_bracket")  # the UI still answers keys
-            await settle(pilot)
+            await pilot.pause()
             assert top_line(app) == "Second"
             await pilot.press("q")
             await pilot.pause()
             assert not app.is_running
     finally:
         release.set()
+
+
+async def test_bookmarks_and_the_place_are_found_in_the_text_off_the_ui_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.places
+
+    article = tmp_path / "a.txt"
+    original = BUNDLED.read_text(encoding="utf-8")
+    article.write_text(original, encoding="utf-8")
+    app = ReaderApp(load_path(article))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(5):
+            await pilot.press("right_square_bracket")
+        await pilot.press("m", "enter")
+        await settle(pilot)
+    article.write_text("A new first paragraph.\n\n" + original, encoding="utf-8")
+    threads: list[str] = []
+    for name in ("locate", "locate_place"):
+        real = getattr(reader.places, name)
+
+        def spy(*args: object, real: Callable[..., object] = real, **kwargs: object) -> object:
+            threads.append(threading.current_thread().name)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(reader.places, name, spy)
+    again = ReaderApp(load_path(article))
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert top_line(again).endswith("2. AI Generalization")  # marked: a bookmark
+        await pilot.press("b")
+        await settle(pilot)
+        assert "AI Generalization" in str(
+            again.screen.query_one(OptionList).get_option_at_index(0).prompt
+        )
+    assert len(threads) >= 3
+    assert threading.main_thread().name not in threads
