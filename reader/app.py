@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import re
 import signal
 import threading
 import time
@@ -35,7 +34,15 @@ from reader.parsers import ParseCancelled, parse, preview
 from reader.progress import ReadingProgress, time_left
 from reader.responsive import handing_over
 from reader.safe_text import visible_line, visible_path
-from reader.search import MAX_MATCHES, Match, SearchIndex, compile_query, first_match
+from reader.search import (
+    MAX_MATCHES,
+    Match,
+    Pattern,
+    SearchIndex,
+    SearchTimeout,
+    compile_query,
+    first_match,
+)
 from reader.settings import WIDTHS, Settings, load_settings, save_settings
 from reader.source import ArticleError, FileWatch, Source, load_path
 from reader.widgets import ContentView, SectionTree
@@ -193,7 +200,7 @@ class ReaderApp(App[None]):
         self._read: set[Section] = set()  # sections read through, now or before
         self._search_index: SearchIndex | None = None  # built when first searched
         self._indexing: Document | None = None  # the document whose index is being built
-        self._pattern: re.Pattern[str] | None = None  # the query being searched for
+        self._pattern: Pattern | None = None  # the query being searched for
         self._matches: list[Match] = []
         self._match = -1  # index in _matches of the current match (-1: none yet)
         self._anchor = ""  # a #anchor to go to once the whole article is in
@@ -790,14 +797,23 @@ class ReaderApp(App[None]):
             deadline = time.monotonic() + SEARCH_AT_ONCE_SECONDS
             try:
                 first = first_match(
-                    self.document, pattern, passage, lambda: time.monotonic() > deadline
+                    self.document,
+                    pattern,
+                    passage,
+                    lambda: time.monotonic() > deadline,
+                    deadline=deadline,
                 )
-            except InterruptedError:
+            except (InterruptedError, SearchTimeout):
                 self._find_first(self.document, pattern, passage)
             else:
                 self._found_first(pattern, first)
             return
-        first = index.next_match(pattern, passage)
+        try:
+            deadline = time.monotonic() + SEARCH_AT_ONCE_SECONDS
+            first = index.next_match(pattern, passage, deadline=deadline)
+        except SearchTimeout:  # a slow regex: on in a thread, where it can be stopped
+            self._find_first(self.document, pattern, passage)
+            return
         self._found_first(pattern, first)
         if first is not None:
             self._count_matches(index, pattern, first)
@@ -819,16 +835,19 @@ class ReaderApp(App[None]):
                 self._search(self.query_one(SearchBar).text)
 
     @work(thread=True, exclusive=True, group="search")
-    def _find_first(self, document: Document, pattern: re.Pattern[str], block: int) -> None:
+    def _find_first(self, document: Document, pattern: Pattern, block: int) -> None:
         worker = get_current_worker()
         try:
             first = first_match(document, pattern, block, lambda: worker.is_cancelled)
         except InterruptedError:
             return
+        except SearchTimeout as error:
+            self.call_from_thread(self._search_failed, pattern, str(error))
+            return
         if not worker.is_cancelled:
             self.call_from_thread(self._found_first, pattern, first)
 
-    def _found_first(self, pattern: re.Pattern[str], first: Match | None) -> None:
+    def _found_first(self, pattern: Pattern, first: Match | None) -> None:
         if pattern is not self._pattern:
             return  # the query changed meanwhile
         bar, content = self.query_one(SearchBar), self.query_one(ContentView)
@@ -840,16 +859,24 @@ class ReaderApp(App[None]):
         bar.show_status("counting…")
 
     @work(thread=True, exclusive=True, group="search")
-    def _count_matches(self, index: SearchIndex, pattern: re.Pattern[str], first: Match) -> None:
+    def _count_matches(self, index: SearchIndex, pattern: Pattern, first: Match) -> None:
         worker = get_current_worker()
         try:
             matches = index.find(pattern, lambda: worker.is_cancelled)
         except InterruptedError:
             return
+        except SearchTimeout as error:
+            self.call_from_thread(self._search_failed, pattern, str(error))
+            return
         if not worker.is_cancelled:
             self.call_from_thread(self._counted, pattern, matches, first)
 
-    def _counted(self, pattern: re.Pattern[str], matches: list[Match], first: Match) -> None:
+    def _search_failed(self, pattern: Pattern, reason: str) -> None:
+        """A regex that ran too long (or out of memory): say so; the reader can edit it."""
+        if pattern is self._pattern:
+            self.query_one(SearchBar).show_status("", problem=reason)
+
+    def _counted(self, pattern: Pattern, matches: list[Match], first: Match) -> None:
         if pattern is not self._pattern:
             return
         if not matches:

@@ -5,17 +5,29 @@ for character (inline markup styled away, control characters made visible,
 code tabs expanded), so a match's offsets in it are offsets in the rendered
 block. A space in the query matches any run of white space, so a phrase is
 found across a line break in the source.
+
+Queries are compiled with the `regex` package (its VERSION0, `re`-compatible
+syntax), not `re`: a regex can backtrack for ever, and `re` can neither be
+stopped nor let another thread run while it does. `regex` takes a timeout and
+releases the GIL while it matches, so every search here has a deadline and
+raises SearchTimeout past it, while the interface stays responsive. (`regex`
+counts its timeout in the matching thread's own time, checked now and then: a
+thread kept waiting by others, or a runaway recursion, can overrun it a little.)
 """
 
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from reader.document import Block, BlockKind, Document
 from reader.safe_text import visible
+
+if TYPE_CHECKING:
+    import regex  # imported by compile_query: 20-50 ms that start-up need not wait for
 
 TAB_SIZE = 8  # columns between tab stops, as in less and the terminal
 # Separators no query can match across: display text never has NUL or SOH
@@ -24,6 +36,13 @@ CELL_BREAK = "\x01"  # between table cells in a block's display text
 BLOCK_BREAK = "\x00"  # between blocks in the index
 REGEX_PREFIX = "re:"
 MAX_MATCHES = 100_000  # counted at most ("100000+")
+SEARCH_TIMEOUT = 2.0  # seconds a whole search may match for before SearchTimeout
+# `regex` unrolls counted repeats when it compiles: `a{1000000}` takes ~0.3 GB
+# and a second, `(){4000}` 0.4 s; nested counts multiply. Larger ones are refused.
+MAX_REPEAT = 1000
+MAX_REPEAT_WIDTH = 100_000
+
+Pattern: TypeAlias = "regex.Pattern[str]"  # what compile_query returns
 
 
 class Match(NamedTuple):
@@ -32,6 +51,16 @@ class Match(NamedTuple):
     block: int
     start: int
     end: int
+
+
+OUT_OF_MEMORY = "search took too much memory"
+
+
+class SearchTimeout(Exception):
+    """A search ran past its deadline, or out of memory: a runaway regex, not a fault."""
+
+    def __init__(self, message: str = "search took too long") -> None:
+        super().__init__(message)
 
 
 def display_text(block: Block) -> str:
@@ -47,41 +76,111 @@ def display_text(block: Block) -> str:
     return visible(block.literal.expandtabs(TAB_SIZE))
 
 
-def compile_query(query: str) -> re.Pattern[str]:
+def compile_query(query: str) -> Pattern:
     """A query as a pattern: case-insensitive unless it has a capital; `re:` for a regex.
 
-    A regex is compiled with re.MULTILINE (`^` and `$` at each line of a block);
+    A regex is compiled with MULTILINE (`^` and `$` at each line of a block);
     words never are, which is how `is_regex` tells them apart. Raises ValueError,
-    with a message for the user, for a regex that does not compile.
+    with a message for the user, for a regex that does not compile, that turns
+    MULTILINE off or searches backwards, or whose counted repeats are too long.
     """
-    regex = query.startswith(REGEX_PREFIX)
-    body = query[len(REGEX_PREFIX) :] if regex else query
-    letters = re.sub(r"\\.", "", body) if regex else body  # \W, \S and the like are not capitals
-    flags = (re.MULTILINE if regex else 0) | (
-        0 if any(char.isupper() for char in letters) else re.IGNORECASE
+    import regex
+
+    is_re = query.startswith(REGEX_PREFIX)
+    body = query[len(REGEX_PREFIX) :] if is_re else query
+    letters = re.sub(r"\\.", "", body) if is_re else body  # \W, \S and the like are not capitals
+    flags = (
+        regex.VERSION0
+        | (regex.MULTILINE if is_re else 0)
+        | (0 if any(char.isupper() for char in letters) else regex.IGNORECASE)
     )
-    if not regex:
-        body = r"\s+".join(re.escape(word) for word in body.split())
+    if not is_re:
+        return regex.compile(r"\s+".join(regex.escape(word) for word in body.split()), flags)
+    if _repeats_too_long(body):
+        raise ValueError(
+            f"Too long a regular expression: counts over {MAX_REPEAT:,}, or"
+            f" {MAX_REPEAT_WIDTH:,} multiplied, are not searched"
+        )
     try:
-        return re.compile(body, flags)
-    except re.error as error:
+        pattern = regex.compile(body, flags)
+    except regex.error as error:
         raise ValueError(f"Not a regular expression: {error}") from None
+    except Exception:  # `regex` has bugs of its own: (?V1) with VERSION0 is a KeyError
+        raise ValueError("Not a regular expression: it does not compile") from None
+    if not pattern.flags & regex.MULTILINE:
+        raise ValueError("Not a regular expression here: ^ and $ match at each line, (?-m) or not")
+    if pattern.flags & regex.REVERSE:
+        raise ValueError("Not a regular expression here: (?r) would search backwards")
+    return pattern
 
 
-def is_regex(pattern: re.Pattern[str]) -> bool:
+def _repeats_too_long(body: str) -> bool:
+    """Whether counted repeats (`{m}`, `{m,}`, `{m,n}`) would make `regex` unroll too much
+    when compiling: any count over MAX_REPEAT, or all of them multiplied over
+    MAX_REPEAT_WIDTH (which is how nested ones grow). A guard against counts typed by
+    mistake, on the safe side: repeats side by side are multiplied too."""
+    width = 1
+    for count in _COUNT.findall(body):
+        repeat = int("".join(count.split())[:9])  # (?x) allows `{1 000}`
+        if repeat > MAX_REPEAT:
+            return True
+        width *= max(repeat, 1)
+    return width > MAX_REPEAT_WIDTH
+
+
+_COUNT = re.compile(r"\{\s*([0-9][0-9\s]*)(?:,[0-9\s]*)?\}")
+
+
+def is_regex(pattern: Pattern) -> bool:
     """Whether a pattern came from a `re:` query (words can never cross a block or a cell)."""
-    return bool(pattern.flags & re.MULTILINE)
+    return bool(pattern.flags & re.MULTILINE)  # the same flag in `regex`
 
 
-def matches_in(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
-    """Non-empty matches in a block's display text, each inside one table cell."""
+def _deadline(deadline: float | None) -> float:
+    return time.monotonic() + SEARCH_TIMEOUT if deadline is None else deadline
+
+
+def _left(deadline: float) -> float:
+    """Seconds left before `deadline`; SearchTimeout if none are."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise SearchTimeout
+    return left
+
+
+def _search(pattern: Pattern, text: str, pos: int, deadline: float) -> regex.Match[str] | None:
+    """`pattern.search` with the GIL released, timed out at `deadline`."""
+    try:
+        found: regex.Match[str] | None = pattern.search(
+            text, pos, concurrent=True, timeout=_left(deadline)
+        )
+    except TimeoutError:
+        raise SearchTimeout from None
+    except MemoryError:  # a runaway recursion, such as (?R), fills regex's stack
+        raise SearchTimeout(OUT_OF_MEMORY) from None
+    return found
+
+
+def matches_in(
+    pattern: Pattern, text: str, *, deadline: float | None = None
+) -> Iterator[tuple[int, int]]:
+    """Non-empty matches in a block's display text, each inside one table cell.
+
+    Raises SearchTimeout past `deadline` (time.monotonic(); SEARCH_TIMEOUT from now by default).
+    """
+    deadline = _deadline(deadline)
     offset = 0
-    for piece in text.split(CELL_BREAK):
-        for found in pattern.finditer(piece):
-            start, end = found.span()
-            if start != end:
-                yield offset + start, offset + end
-        offset += len(piece) + len(CELL_BREAK)
+    try:
+        for piece in text.split(CELL_BREAK) if CELL_BREAK in text else (text,):
+            for found in pattern.finditer(piece, concurrent=True, timeout=_left(deadline)):
+                start, end = found.span()
+                if start != end:
+                    yield offset + start, offset + end
+            offset += len(piece) + len(CELL_BREAK)
+    except TimeoutError:
+        raise SearchTimeout from None
+    except MemoryError:
+        raise SearchTimeout(OUT_OF_MEMORY) from None
 
 
 class SearchIndex:
@@ -106,18 +205,29 @@ class SearchIndex:
             offset += len(text) + 1
 
     def find(
-        self, pattern: re.Pattern[str], cancelled: Callable[[], bool] | None = None
+        self,
+        pattern: Pattern,
+        cancelled: Callable[[], bool] | None = None,
+        *,
+        deadline: float | None = None,
     ) -> list[Match]:
         """The non-empty matches in document order (at most MAX_MATCHES); none crosses a
-        block or a table cell. Raises InterruptedError if `cancelled` says so."""
+        block or a table cell. Raises InterruptedError if `cancelled` says so, and
+        SearchTimeout past `deadline` (time.monotonic(); SEARCH_TIMEOUT from now by default)."""
+        deadline = _deadline(deadline)
         if is_regex(pattern):
-            return self._find_in_blocks(pattern, cancelled)
+            return self._find_in_blocks(pattern, cancelled, deadline)
+        # Words cannot run away (escaped words joined by \s+): the clock is read every 4096
+        # matches instead of by `regex`, whose timeout costs ~2 µs a match (4x for "e").
         matches = []
         starts = self._starts
         block, last = 0, len(starts) - 1
-        for count, found in enumerate(pattern.finditer(self._haystack)):
-            if count % 4096 == 4095 and cancelled is not None and cancelled():
-                raise InterruptedError
+        _left(deadline)
+        for count, found in enumerate(self._haystack_matches(pattern)):
+            if count % 4096 == 4095:
+                if cancelled is not None and cancelled():
+                    raise InterruptedError
+                _left(deadline)
             start, end = found.span()
             while block < last and starts[block + 1] <= start:
                 block += 1
@@ -126,31 +236,44 @@ class SearchIndex:
                 break
         return matches
 
+    def _haystack_matches(self, pattern: Pattern) -> Iterator[regex.Match[str]]:
+        try:
+            yield from pattern.finditer(self._haystack, concurrent=True)
+        except MemoryError:
+            raise SearchTimeout(OUT_OF_MEMORY) from None
+
     def _find_in_blocks(
-        self, pattern: re.Pattern[str], cancelled: Callable[[], bool] | None
+        self, pattern: Pattern, cancelled: Callable[[], bool] | None, deadline: float
     ) -> list[Match]:
         matches: list[Match] = []
         for block, text in enumerate(self._texts):
             if block % 256 == 255 and cancelled is not None and cancelled():
                 raise InterruptedError
-            for start, end in matches_in(pattern, text):
+            for start, end in matches_in(pattern, text, deadline=deadline):
                 matches.append(Match(block, start, end))
                 if len(matches) == MAX_MATCHES:
                     return matches
         return matches
 
-    def next_match(self, pattern: re.Pattern[str], block: int) -> Match | None:
-        """The first match in `block` or after it, wrapping to the start; quick."""
+    def next_match(
+        self, pattern: Pattern, block: int, *, deadline: float | None = None
+    ) -> Match | None:
+        """The first match in `block` or after it, wrapping to the start; quick for words.
+
+        Raises SearchTimeout past `deadline` (SEARCH_TIMEOUT from now by default): on the
+        UI thread, give a regex a short one and go on in a thread if it runs out.
+        """
+        deadline = _deadline(deadline)
         if is_regex(pattern):
             count = len(self._texts)
             for step in range(count):
                 index = (block + step) % count
-                for start, end in matches_in(pattern, self._texts[index]):
+                for start, end in matches_in(pattern, self._texts[index], deadline=deadline):
                     return Match(index, start, end)
             return None
         position = self._starts[block] if self._starts else 0
         for start_at in (position, 0):
-            found = pattern.search(self._haystack, start_at)
+            found = _search(pattern, self._haystack, start_at, deadline)
             if found is not None:
                 start, end = found.span()
                 index = bisect_right(self._starts, start) - 1
@@ -160,20 +283,28 @@ class SearchIndex:
 
 def first_match(
     document: Document,
-    pattern: re.Pattern[str],
+    pattern: Pattern,
     block: int,
     cancelled: Callable[[], bool] | None = None,
+    *,
+    deadline: float | None = None,
 ) -> Match | None:
     """The first match in `block` or after it, wrapping, without an index.
 
     Styles blocks one by one until it finds one, so a common word is found
-    at once even in an article whose index is still being built.
+    at once even in an article whose index is still being built. Raises
+    SearchTimeout when matching runs past `deadline` (SEARCH_TIMEOUT from now by
+    default); styling is not matching, and moves the deadline on by its time.
     """
+    deadline = _deadline(deadline)
     count = len(document.blocks)
     for step in range(count):
         if cancelled is not None and step % 64 == 63 and cancelled():
             raise InterruptedError
         index = (block + step) % count
-        for start, end in matches_in(pattern, display_text(document.styled(index, keep=False))):
+        styling = time.monotonic()
+        text = display_text(document.styled(index, keep=False))
+        deadline += time.monotonic() - styling
+        for start, end in matches_in(pattern, text, deadline=deadline):
             return Match(index, start, end)
     return None

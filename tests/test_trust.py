@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import BUNDLED
+from conftest import BUNDLED, ROOT
 from test_app import highlighted, in_palette, settle, top_line
 from textual.widgets import OptionList
 
@@ -154,3 +155,51 @@ async def test_bookmarks_and_the_place_are_found_in_the_text_off_the_ui_thread(
         )
     assert len(threads) >= 3
     assert threading.main_thread().name not in threads
+
+
+RUNAWAY_SEARCH = """
+import asyncio, os, sys
+os.environ["TEXTUAL_ANIMATIONS"] = "none"
+from reader.app import ReaderApp
+from reader.source import load
+from reader.widgets.search_bar import SearchBar
+
+async def main() -> None:
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *sys.argv[1])
+        for _ in range(400):
+            await pilot.pause(0.05)
+            problem = str(app.query_one(SearchBar).query_one("#problem").content)
+            if problem:
+                break
+        await pilot.press("escape", "right_square_bracket")  # still answering keys
+        await pilot.pause()
+        print(problem)
+        await pilot.press("q")
+
+asyncio.run(main())
+"""
+
+
+def test_a_runaway_regex_search_says_so_and_the_reader_stays_responsive(tmp_path: Path) -> None:
+    """`re` holds the interpreter lock and cannot be stopped: on the old code this hung for
+    good, so it runs in a process of its own that is killed if it does."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", RUNAWAY_SEARCH, "re:(.+)+\\1\\1\\d{4}"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+            cwd=ROOT,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("the search froze the reader")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "search took too long"
