@@ -18,7 +18,20 @@ _BIDI = {
     for code in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 }
 _SEPARATORS = {0x2028: "\n", 0x2029: "\n"}  # Unicode line/paragraph separators
-_TABLE: dict[int, int | str] = {**_C0, 0x7F: 0x2421, **_OTHER, **_BIDI, **_SEPARATORS}
+# Lone surrogates (an undecodable byte of a file name, kept by Python as U+DC80-U+DCFF)
+# cannot be written to a terminal at all: show the byte.
+_SURROGATES = {
+    code: f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"<U+{code:04X}>"
+    for code in range(0xD800, 0xE000)
+}
+_TABLE: dict[int, int | str] = {
+    **_C0,
+    0x7F: 0x2421,
+    **_OTHER,
+    **_BIDI,
+    **_SEPARATORS,
+    **_SURROGATES,
+}
 _ONE_LINE: dict[int, int | str] = {**_TABLE, 0x09: " ", 0x0A: " ", 0x2028: " ", 0x2029: " "}
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from reader.document import normalize_newlines
+from reader.encodings import describe, guess
+from reader.safe_text import visible_path
 
 Kind = Literal["markdown", "plain"]
 FileVersion = tuple[int, int, int, int]  # device, inode, size, modification time in ns
@@ -26,24 +28,14 @@ ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | {".txt", ".text"}  # what the library lis
 BUNDLED_ARTICLE = "amazon-invests-4b-in-anthropic.txt"
 
 
+READ_CHUNK = 1024 * 1024  # bytes read at a time once the size a file reports is read
 BINARY_SAMPLE = 64 * 1024  # bytes looked at to tell text from binary
 BINARY_SHARE = 0.05  # more control bytes than this (and BINARY_COUNT) and it is not text
 BINARY_COUNT = 16
-# Control bytes text does not use. Text does use tab, newlines, form feed, backspace
-# (overstrike in man pages), ESC (colour codes in logs) and Ctrl-Z (DOS end of file).
+# Control bytes text does not use, in any encoding. Text does use tab, newlines, form feed,
+# backspace (overstrike in man pages), ESC (colour codes in logs) and Ctrl-Z (DOS end of file).
 _UNLIKELY_IN_TEXT = tuple(
-    bytes([code])
-    for code in (
-        *range(0x08),
-        *range(0x0E, 0x1A),
-        *range(0x1C, 0x20),
-        0x7F,
-        0x81,
-        0x8D,
-        0x8F,
-        0x90,
-        0x9D,
-    )
+    bytes([code]) for code in (*range(0x08), *range(0x0E, 0x1A), *range(0x1C, 0x20), 0x7F)
 )
 
 # UTF-32 first: its little-endian BOM starts with UTF-16's.
@@ -91,15 +83,41 @@ def load(argument: str | None) -> Source:
 
 def load_path(path: Path) -> Source:
     """Read and decode a file, refusing what is not a readable text article."""
-    shown = str(path)
+    shown = visible_path(path)
+    data, version = _read_file(path, shown)
+    text, notice = decode(data, shown)
+    kind: Kind = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "plain"
+    return Source(text, visible_path(path.name), kind, path.resolve(), notice, version)
+
+
+def _read_file(path: Path, shown: str) -> tuple[bytes, FileVersion]:
+    """A regular file's bytes, never more than MAX_BYTES, and never waiting for a writer.
+
+    The path is looked at before it is opened (opening a device can do things) and the
+    open file again (the path may have been swapped for a FIFO in between); O_NONBLOCK
+    keeps that open, and reads from what claims to be a file, from blocking.
+    """
     try:
-        info = path.stat()
+        _check_regular(path.stat(), shown)
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        try:
+            info = os.fstat(descriptor)
+            _check_regular(info, shown)
+            data = _read_at_most(descriptor, info.st_size, shown)
+        finally:
+            os.close(descriptor)
     except FileNotFoundError:
         raise ArticleError(f"{shown}: no such file") from None
     except PermissionError:
         raise ArticleError(f"{shown}: permission denied") from None
+    except BlockingIOError:
+        raise ArticleError(f"{shown}: gives no data to read (not a regular file)") from None
     except OSError as error:
         raise ArticleError(f"{shown}: {error.strerror or error}") from None
+    return data, _version(info)
+
+
+def _check_regular(info: os.stat_result, shown: str) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise ArticleError(f"{shown}: is a directory, not an article")
     if not stat.S_ISREG(info.st_mode):
@@ -109,17 +127,24 @@ def load_path(path: Path) -> Source:
             f"{shown}: {info.st_size / 2**20:.0f} MB is too large for an article "
             f"(the limit is {MAX_BYTES // 2**20} MB)"
         )
-    try:
-        with path.open("rb") as file:
-            version = _version(os.fstat(file.fileno()))
-            data = file.read()
-    except PermissionError:
-        raise ArticleError(f"{shown}: permission denied") from None
-    except OSError as error:
-        raise ArticleError(f"{shown}: {error.strerror or error}") from None
-    text, notice = decode(data, shown)
-    kind: Kind = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "plain"
-    return Source(text, path.name, kind, path.resolve(), notice, version)
+
+
+def _read_at_most(descriptor: int, size: int, shown: str) -> bytes:
+    """Read to the end, refusing more than MAX_BYTES whatever size the file reported."""
+    chunks: list[bytes] = []
+    total = 0
+    want = min(size, MAX_BYTES) + 1  # the reported size in one read, then chunks (/proc says 0)
+    while chunk := os.read(descriptor, want):
+        total += len(chunk)
+        if total > MAX_BYTES:
+            raise ArticleError(_too_large(shown))
+        chunks.append(chunk)
+        want = READ_CHUNK
+    return b"".join(chunks)
+
+
+def _too_large(name: str) -> str:
+    return f"{name}: more than {MAX_BYTES // 2**20} MB is too large for an article"
 
 
 class FileWatch:
@@ -162,13 +187,13 @@ def load_stream(stream: BinaryIO, name: str) -> Source:
     """Read a whole stream (standard input) and guess whether it is Markdown."""
     data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise ArticleError(f"{name}: more than {MAX_BYTES // 2**20} MB is too large for an article")
+        raise ArticleError(_too_large(name))
     text, notice = decode(data, name)
     return Source(text, name, sniff_kind(text), None, notice)
 
 
 def decode(data: bytes, name: str) -> tuple[str, str | None]:
-    """Bytes to text with normalized newlines, and a notice when a fallback was needed."""
+    """Bytes to text with normalized newlines, and a notice when it was not UTF-8."""
     notice = None
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
     if encoding is not None:
@@ -181,20 +206,24 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
             raise ArticleError(f"{name}: a binary file, not a text article")
         try:
             text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as error:
             if _mostly_binary(data):
                 raise ArticleError(f"{name}: a binary file, not a text article") from None
-            text = data.decode("cp1252", errors="replace")
-            notice = f"{name} is not valid UTF-8; it was read as Windows-1252 (Latin-1)."
+            encoding = guess(data, error.start)
+            text = data.decode(encoding, errors="replace").removeprefix("\ufeff")
+            notice = (
+                f"{name} has bytes that are not valid UTF-8; they are shown as \ufffd."
+                if encoding == "utf-8"
+                else f"{name} is not UTF-8; it was read as {describe(encoding)}."
+            )
     return normalize_newlines(text), notice
 
 
 def _mostly_binary(data: bytes) -> bool:
-    """Whether bytes that are not UTF-8 are also not text in a legacy 8-bit encoding.
+    """Whether bytes that are not UTF-8 are also not text in a legacy encoding.
 
-    Text in Windows-1252 or Latin-1 has next to no control bytes and none of
-    the five bytes Windows-1252 leaves undefined; binary data has about one in
-    nine.
+    Text, in any encoding, has next to no C0 control bytes (tab, newlines and the
+    like aside); binary data has about one in eleven.
     """
     sample = data[:BINARY_SAMPLE]
     unlikely = sum(sample.count(byte) for byte in _UNLIKELY_IN_TEXT)

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import io
 import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from reader.source import ArticleError, bundled_articles_dir, decode, load, load_path, load_stream
+from reader.source import (
+    ArticleError,
+    FileWatch,
+    bundled_articles_dir,
+    decode,
+    load,
+    load_path,
+    load_stream,
+)
 
 
 def test_the_bundled_article_is_found_and_is_plain_text() -> None:
@@ -37,7 +47,7 @@ def test_newlines_and_byte_order_marks_are_normalised() -> None:
 def test_invalid_utf8_falls_back_with_a_notice() -> None:
     text, notice = decode(b"Caf\xe9 \x93quoted\x94", "old.txt")
     assert text == "Café “quoted”"
-    assert notice is not None and "not valid UTF-8" in notice
+    assert notice == "old.txt is not UTF-8; it was read as Windows-1252 (Western European)."
 
 
 @pytest.mark.parametrize(
@@ -54,22 +64,100 @@ def test_unreadable_articles_raise_a_one_line_error(tmp_path: Path, make, messag
     assert "\n" not in str(error.value)
 
 
+def in_a_thread(call: Callable[[], object], unblock: Callable[[], None]) -> BaseException | None:
+    """What `call` raised, within five seconds; `unblock` frees it if it hangs (a failure)."""
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            call()
+        except BaseException as error:
+            outcome.append(error)
+        else:
+            outcome.append(None)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(5)
+    if thread.is_alive():
+        unblock()
+        thread.join(5)
+        pytest.fail("reading blocked")
+    return outcome[0]
+
+
+def _open_writer(fifo: Path) -> Callable[[], None]:
+    return lambda: os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+
 def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    with pytest.raises(ArticleError, match="not a regular file"):
-        load_path(fifo)
+    error = in_a_thread(lambda: load_path(fifo), _open_writer(fifo))
+    assert isinstance(error, ArticleError) and "not a regular file" in str(error)
+
+
+def test_a_file_swapped_for_a_fifo_after_it_was_looked_at_is_refused_without_blocking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    regular = _write(tmp_path / "article.txt", b"text")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    looked_at = regular.stat()
+    monkeypatch.setattr(Path, "stat", lambda self, **kwargs: looked_at)  # the swap comes after
+    error = in_a_thread(lambda: load_path(fifo), _open_writer(fifo))
+    assert isinstance(error, ArticleError) and "not a regular file" in str(error)
+
+
+def test_a_file_that_reports_no_size_is_still_held_to_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    maps = Path("/proc/self/maps")
+    assert maps.stat().st_size == 0 and len(maps.read_bytes()) > 100
+    monkeypatch.setattr("reader.source.MAX_BYTES", 100)
+    with pytest.raises(ArticleError, match=r"/proc/self/maps: more than .* is too large"):
+        load_path(maps)
+
+
+def test_a_file_that_would_block_gives_no_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _write(tmp_path / "kmsg", b"")
+
+    def would_block(descriptor: int, size: int) -> bytes:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr("reader.source.os.read", would_block)
+    with pytest.raises(ArticleError, match=r"kmsg: gives no data to read \(not a regular file\)"):
+        load_path(path)
 
 
 def test_permission_denied_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _write(tmp_path / "secret.txt", b"text")
 
-    def refuse(self: Path, *args: object) -> bytes:
+    def refuse(*args: object) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", refuse)
-    with pytest.raises(ArticleError, match="permission denied"):
-        load_path(path)
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "open", refuse)
+        with pytest.raises(ArticleError, match=r"secret\.txt: permission denied"):
+            load_path(path)
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_and_reopens(tmp_path: Path) -> None:
+    path = tmp_path / os.fsdecode(b"caf\xe9.txt")
+    path.write_bytes("Caf\xe9 au lait\n".encode())
+    source = load_path(path)
+    assert source.text == "Caf\xe9 au lait\n"
+    assert source.name == "caf\\xe9.txt"
+    assert source.path is not None and source.path.name == os.fsdecode(b"caf\xe9.txt")
+    assert load_path(source.path).text == source.text
+    assert FileWatch(source).check() is None
+    missing = tmp_path / os.fsdecode(b"gone\xff.txt")
+    with pytest.raises(ArticleError) as error:
+        load_path(missing)
+    assert str(error.value) == f"{tmp_path}/gone\\xff.txt: no such file"
+    str(error.value).encode("utf-8")  # no lone surrogates: a terminal can print it
 
 
 def test_stdin_markdown_is_recognised() -> None:
