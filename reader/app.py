@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import signal
 import threading
 import time
@@ -60,7 +61,7 @@ if TYPE_CHECKING:
     from reader.store import Bookmark, Store
 
 SAVE_DELAY = 0.5  # seconds of stillness before the place is saved
-SAVE_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+SAVE_SIGNALS = (signal.SIGTERM, signal.SIGHUP)  # the place is saved before they end it
 SEARCH_AT_ONCE_CHARS = 64 * 1024  # a shorter article is indexed for search on the UI thread
 SEARCH_AT_ONCE_SECONDS = 0.01  # time the UI thread gives a search before a thread takes over
 WIDTH_STEP = 4  # cells the reading column changes by with < and >
@@ -216,8 +217,8 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         loop = asyncio.get_running_loop()
-        for signum in SAVE_SIGNALS:
-            loop.add_signal_handler(signum, self._save_and_exit)
+        loop.add_signal_handler(signal.SIGTERM, self._save_and_exit)
+        loop.add_signal_handler(signal.SIGHUP, self._hang_up)
         self.watch(self.query_one(ContentView), "scroll_y", self._show_status, init=False)
         settings, problem = load_settings()
         self._apply_settings(settings)
@@ -365,9 +366,22 @@ class ReaderApp(App[None]):
             self.store.close()
 
     def _save_and_exit(self) -> None:
-        """SIGTERM or SIGHUP (the terminal closed): keep the place, then quit."""
+        """SIGTERM: keep the place, then quit."""
         self._save_place()
         self.exit()
+
+    def _hang_up(self) -> None:
+        """SIGHUP, the terminal closed: keep the place and end at once.
+
+        Textual's shutdown writes to the terminal to restore it; with the terminal
+        gone (and the SIGCONT a hang-up also sends restarting its output), that
+        could block for good, leaving a process with no terminal. Every change to
+        the store is already its own committed transaction.
+        """
+        self._save_place()
+        if self.store is not None:
+            self.store.close()
+        os._exit(128 + signal.SIGHUP)
 
     @work(thread=True, exclusive=True, group="parse")
     def _parse_whole(self) -> None:

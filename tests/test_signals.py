@@ -83,3 +83,30 @@ def test_a_stopped_reader_resumes_where_it_was(
         assert second.wait_for(section), second.output[-2000:]
     finally:
         second.stop(signal.SIGTERM)
+
+
+def test_closing_the_terminal_during_start_up_always_ends_reader(tmp_path: Path) -> None:
+    """The terminal gone (its master closed, then SIGHUP) right after the first paint:
+    Textual's shutdown used to block writing to it, leaving a process with no terminal."""
+    stuck = 0
+    for attempt in range(5):
+        term = Terminal(tmp_path)
+        assert term.wait_for(READY)
+        time.sleep(0.02 * attempt)
+        os.close(term.fd)
+        os.kill(term.pid, signal.SIGHUP)
+        if not ended(term.pid, within=10):
+            stuck += 1
+            os.kill(term.pid, signal.SIGKILL)
+            os.waitpid(term.pid, 0)
+    assert stuck == 0, f"{stuck} of 5 were left running"
+
+
+def ended(pid: int, within: float) -> bool:
+    """Whether the process ends (and is reaped) within `within` seconds."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if os.waitpid(pid, os.WNOHANG)[0]:
+            return True
+        time.sleep(0.05)
+    return False
