@@ -203,3 +203,34 @@ def test_a_runaway_regex_search_says_so_and_the_reader_stays_responsive(tmp_path
         pytest.fail("the search froze the reader")
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "search took too long"
+
+
+async def test_a_file_name_that_is_not_utf8_opens_is_kept_and_listed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from reader.widgets.title_bar import TitleBar
+
+    article = Path(os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.txt"))
+    article.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
+    app = ReaderApp(load_path(article))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "caf\\xe9.txt" in str(app.query_one(TitleBar).render())
+        for _ in range(5):
+            await pilot.press("right_square_bracket")
+        await pilot.press("m", "enter")
+        await settle(pilot)
+    again = ReaderApp(load_path(article))
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert top_line(again).endswith("2. AI Generalization")
+    for command in (["bookmarks", os.fsdecode(article)], ["recent"]):
+        result = subprocess.run(
+            [os.fsencode(sys.executable), b"-m", b"reader", *map(os.fsencode, command)],
+            capture_output=True,
+            timeout=60,
+            cwd=ROOT,
+        )
+        assert result.returncode == 0, result.stderr
+        assert b"caf\\xe9.txt" in result.stdout
