@@ -92,3 +92,47 @@ def test_the_cli_prints_hostile_articles_and_notes_harmlessly(tmp_path: Path, na
             assert "\x1b" not in stream and "\x07" not in stream and "\x08" not in stream
             assert_harmless(stream)
         assert "MARK" in result.stdout  # the hostile text is there, made visible
+
+
+HOSTILE_FOLDER = "lib \x1b]0;PWNED\x07FOLDERMARK"
+HOSTILE_FILE = "name \x1b]2;PWNED\x1b\\FILEMARK \x9b2J.md"
+
+
+def test_every_screen_and_notice_shows_hostile_names_and_settings_harmlessly(
+    tmp_path: Path,
+) -> None:
+    """Folder and file names and settings values reach the library, the title, the
+    notices, help, the bookmarks, the note prompt, search and the palette: all as
+    visible text. q then quits from the library itself."""
+    import json
+
+    folder = tmp_path / HOSTILE_FOLDER
+    folder.mkdir()
+    article = folder / HOSTILE_FILE
+    article.write_bytes(b"# Caf\xe9 \x1b]0;PWNED\x07 title\n\nSome words \x1b[31mREDMARK here.\n")
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "reader"
+    config.mkdir(parents=True)
+    settings = {"library": str(folder), "theme": "\x1b]0;PWNED\x07THEMEMARK"}
+    (config / "settings.json").write_text(json.dumps(settings))
+    argv = [sys.executable, "-m", "reader", str(article)]
+    with Terminal(argv, dict(os.environ), watch="REDMARK", record=True) as term:
+        assert term.wait_watch(30) is not None, term.error("the article was not drawn")
+        with article.open("ab") as file:  # "changed on disk", naming the file
+            file.write(b"\nMore words.\n")
+        for keys in (b"?", b"\x1b", b"m", b"a note\x1b]0;PWNED\x07", b"\r", b"b", b"\x1b"):
+            term.settle()
+            term.key_to_frame(keys, 5)
+        for keys in (b"/", b"\x1b]0;PWNED\x07x", b"\x1b", b"\x10", b"caf", b"\x1b"):
+            term.settle()
+            term.key_to_frame(keys, 5)
+        term.settle(quiet=2.5, timeout=5)  # the file watch looks every 2 s
+        term.key_to_frame(b"o", 5)  # the library: the folder's heading and the file
+        term.settle()
+        term.quit(b"q", 10)
+        assert term.quit_in_time
+        assert term.transcript is not None
+        output = term.transcript.decode("utf-8", errors="replace")
+    assert_harmless(output)
+    assert "␛]0;PWNED␇FOLDERMARK" in output  # the library's heading, as glyphs
+    assert "FILEMARK" in output and "(changed on disk)" in output
+    assert "Caf\\xe9" not in output  # the text was decoded, not escaped
