@@ -600,13 +600,15 @@ class ReaderApp(App[None]):
         answers = [("Open it here", "open"), ("Stay here", "stay")]
         self.push_screen(ChoiceScreen(question, answers), answered)
 
-    def _open_path(self, path: Path, anchor: str = "", *, link: bool = False) -> None:
+    def _open_path(
+        self, path: Path, anchor: str = "", *, link: bool = False, back: bool = True
+    ) -> None:
         """Read an article off the UI thread, then show it in place of this one (kept for
-        back); `anchor` names a section to go to."""
-        self._read_article(path, anchor, link)
+        back unless not `back`); `anchor` names a section to go to."""
+        self._read_article(path, anchor, link, back)
 
     @work(thread=True, exclusive=True, group="read")
-    def _read_article(self, path: Path, anchor: str, link: bool) -> None:
+    def _read_article(self, path: Path, anchor: str, link: bool, back: bool) -> None:
         worker = get_current_worker()
         try:
             source = abandonable(lambda: load_path(path), lambda: worker.is_cancelled)
@@ -616,10 +618,11 @@ class ReaderApp(App[None]):
             self.call_from_thread(self.notify, str(error), severity="error")
             return
         if not worker.is_cancelled:
-            self.call_from_thread(self._article_read, source, anchor, link)
+            self.call_from_thread(self._article_read, source, anchor, link, back)
 
-    def _article_read(self, source: Source, anchor: str, link: bool) -> None:
-        self._history.append(self.source)  # backspace comes back here
+    def _article_read(self, source: Source, anchor: str, link: bool, back: bool) -> None:
+        if back:
+            self._history.append(self.source)  # backspace comes back here
         self.open_article(source, anchor=anchor)
         if link:
             self.notify("Backspace goes back.", timeout=3)
@@ -947,7 +950,7 @@ class ReaderApp(App[None]):
 
     def action_library(self) -> None:
         """Choose another article: recently read, in the library folder, or bundled."""
-        from reader.library import gather
+        from reader.library import Forget, Open, Reattach, apply, gather
         from reader.store import StoreError
         from reader.widgets.library_screen import LibraryScreen
 
@@ -959,10 +962,23 @@ class ReaderApp(App[None]):
             self._warn(f"Recently read articles could not be listed: {error}.")
             shelves = gather(None, folder)
 
-        def chosen(path: Path | None) -> None:
-            if path is None or (self.source.path is not None and path == self.source.path):
+        def chosen(choice: Open | Reattach | Forget | None) -> None:
+            shown = False  # the choice is about the article shown (its stored state)
+            if isinstance(choice, Reattach | Forget) and self.store is not None:
+                places = self.places
+                shown = places is not None and (
+                    choice.document == places.document_id
+                    or (isinstance(choice, Reattach) and choice.path == self.source.path)
+                )
+                if shown:
+                    self.places = None  # joined or deleted: nothing more is saved to it
+                self.notify(apply(self.store, choice))
+            if not isinstance(choice, Open | Reattach):
                 return
-            self._open_path(path)
+            if choice.path != self.source.path:
+                self._open_path(choice.path)
+            elif shown:  # open it again, on the state it was re-attached to
+                self._open_path(choice.path, back=False)
 
         self.push_screen(LibraryScreen(shelves), chosen)
 

@@ -1,4 +1,9 @@
-"""The library: articles the reader can open, from recent reading, a folder and the bundle."""
+"""The library: articles the reader can open, from recent reading, a folder and the bundle.
+
+An article read before whose file is gone stays listed, marked missing: the
+library screen can re-attach it to its file's new path or forget it. The screen
+only says what was chosen (`Open`, `Reattach`, `Forget`); `apply` does it.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.safe_text import visible_path
+from reader.safe_text import visible_line, visible_path
 from reader.source import ARTICLE_SUFFIXES, bundled_articles_dir
-from reader.store import Store
+from reader.store import Store, StoreError
 
 FOLDER_LIMIT = 2000  # articles listed from a folder (and its subfolders)
 FOLDERS_LIMIT = 500  # folders looked into for them
@@ -23,9 +28,33 @@ class Entry:
     path: Path
     progress: float | None = None  # 0..1, if it has been read
     opened_at: float | None = None  # when it was last read
+    document: int | None = None  # its id in the store, if it has been read
+    missing: bool = False  # its file is gone (read before, then moved or deleted)
 
 
 Shelf = tuple[str, list[Entry]]  # a heading and its articles
+
+
+@dataclass(frozen=True, slots=True)
+class Open:
+    """Read the article at `path`."""
+
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Reattach:
+    """A stored article's file is now at `path`."""
+
+    document: int
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Forget:
+    """Delete what is stored of an article: its place, bookmarks and sections read."""
+
+    document: int
 
 
 def gather(store: Store | None, folder: Path | None) -> list[Shelf]:
@@ -33,9 +62,10 @@ def gather(store: Store | None, folder: Path | None) -> list[Shelf]:
     recent: dict[Path, Entry] = {}
     if store is not None:
         for document in store.recent(RECENT_LIMIT):
-            if document.path and Path(document.path).is_file():
-                path = Path(document.path)
-                recent[path] = Entry(document.title, path, document.progress, document.opened_at)
+            if document.path:  # not one read from standard input
+                path, missing = Path(document.path), not os.path.isfile(document.path)
+                read = (document.progress, document.opened_at, document.id)
+                recent.setdefault(path, Entry(document.title, path, *read, missing=missing))
     shelves: list[Shelf] = [("Recently read", list(recent.values()))]
     if folder is not None:
         shelves.append((f"In {visible_path(folder)}", _entries(_articles_in(folder), recent)))
@@ -69,3 +99,19 @@ def _entries(paths: list[Path], recent: dict[Path, Entry]) -> list[Entry]:
             title = path.stem.replace("-", " ").replace("_", " ")
             entries.append(Entry(title, path.resolve()))
     return entries
+
+
+def apply(store: Store, choice: Reattach | Forget) -> str:
+    """Re-attach or forget a stored article; what was done (or why not), for the user."""
+    done = "forgotten" if isinstance(choice, Forget) else "re-attached"
+    try:
+        title = f"“{visible_line(store.document_info(choice.document)[0])}”"
+        if isinstance(choice, Forget):
+            store.forget(choice.document)
+            return f"{title} is forgotten, with its place and bookmarks."
+        if not os.path.isfile(choice.path):
+            return f"{visible_path(choice.path)} is not a file: {title} is still missing."
+        store.reattach(choice.document, choice.path)
+    except StoreError as error:
+        return f"The article could not be {done}: {error}."
+    return f"{title} is now {visible_path(choice.path)}: its place and bookmarks follow."

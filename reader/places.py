@@ -16,7 +16,10 @@ from pathlib import Path
 
 from reader.anchoring import Anchor, resolve, resolve_all
 from reader.document import Document, Section
+from reader.safe_text import visible_line, visible_path
+from reader.similarity import sketch
 from reader.store import Bookmark, Store, StoreError, fingerprint
+from reader.store_documents import Recognised
 
 QUOTE_CHARS = 64  # how much of a passage's start is quoted to find it again
 BUDGET = 0.5  # seconds that `Places.resume` and `Places.bookmarks` may spend re-anchoring
@@ -65,34 +68,58 @@ class Places:
         self._text = text
         self._path = path
         self._identity: str | None = None
+        self._sketch = b""  # set with `_identity`
         self._opened = False  # `stored_place` has looked the article up
         self._document_id: int | None = None  # None: not in the store (it could not be added)
 
+    @property
+    def document_id(self) -> int | None:
+        """This article's id in the store (None: not looked up yet, or it could not be added)."""
+        return self._document_id
+
     def identify(self) -> str:
-        """The text's fingerprint, computed once (this may be called off the UI thread)."""
+        """The text's fingerprint, computed once with its sketch (`reader.similarity`).
+
+        This may be called off the UI thread: for a long text it takes a while.
+        """
         if self._identity is None:
+            self._sketch = sketch(self._text)
             self._identity = fingerprint(self._text)
         return self._identity
 
     def stored_place(self, document: Document) -> tuple[Anchor | None, str | None]:
-        """The article's stored place (None: none) and a message if something failed.
+        """The article's stored place (None: none) and a message for the user, if any.
 
         Looks the article up, adding it to the store: call it on the store's thread.
+        An article found by neither its text nor its path may be one moved and then
+        edited: a stored one whose file is gone and whose text is alike is taken
+        for it, and the message says which.
         """
         self._opened = True
-        problem = None
+        identity = self.identify()
+        problem: str | None = None
+        recognised: Recognised | None = None
         try:
-            self._document_id = self.store.document(self.identify(), self._path, document.title)
+            if self.store.find_document(identity, self._path) is None and self._sketch:
+                recognised = self.store.similar_document(self._sketch, document.title)
+            adopt = None if recognised is None else recognised.id
+            self._document_id = self.store.document(
+                identity, self._path, document.title, self._sketch, adopt=adopt
+            )
         except StoreError as error:  # e.g. the disk is full: what is stored can still be read
             problem = f"Nothing can be saved at the moment: {error}."
         try:
-            if self._document_id is None:
-                self._document_id = self.store.find_document(self.identify(), self._path)
+            if self._document_id is None:  # it could not be added: the disk is full, say
+                self._document_id = (
+                    recognised.id if recognised else self.store.find_document(identity, self._path)
+                )
             position = None
             if self._document_id is not None:
                 position = self.store.position(self._document_id)
         except StoreError as error:
             return None, f"Your saved place could not be read: {error}."
+        if problem is None and recognised is not None:
+            problem = _recognised(recognised)
         return (None if position is None else position.anchor), problem
 
     def resume(
@@ -109,7 +136,9 @@ class Places:
     def _stored_id(self, document: Document) -> int:
         """This article's id in the store, adding it now if that failed when it opened."""
         if self._document_id is None:
-            self._document_id = self.store.document(self.identify(), self._path, document.title)
+            self._document_id = self.store.document(
+                self.identify(), self._path, document.title, self._sketch
+            )
         return self._document_id
 
     def bookmark(
@@ -185,3 +214,10 @@ class Places:
         except StoreError as error:
             return f"Your place could not be saved: {error}."
         return None
+
+
+def _recognised(article: Recognised) -> str:
+    """What the reader is told when an article is taken for one stored before."""
+    where = "" if article.path is None else f" (last opened as {visible_path(article.path)})"
+    title = visible_line(article.title)
+    return f"Recognised as “{title}”{where}: your place and bookmarks follow."

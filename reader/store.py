@@ -3,7 +3,7 @@
 One file in the user data directory (honours XDG_DATA_HOME), WAL mode,
 every write in its own short transaction, the schema versioned with
 `PRAGMA user_version` and brought up to date by migrations. Nothing here
-ever deletes a user's data: a corrupt file is moved aside, a newer schema
+deletes a user's data unasked: a corrupt file is moved aside, a newer schema
 or a read-only directory is opened read-only, a directory that cannot be
 used at all gives a store that keeps state for this session only, and so
 does a file that is not a regular one, a link, or a directory of another
@@ -11,7 +11,9 @@ user (`reader.store_files`); a schema with anything in it we did not make
 counts as damaged. `Store.warning` says which, for the user. A read or
 write that fails later (the disk is full, the file was damaged meanwhile)
 raises `StoreError` with a message for the user; a failed write changes
-nothing.
+nothing. An article moved and then edited is recognised by a sketch of its
+text; one whose file is gone can be re-attached or forgotten
+(`reader.store_documents`).
 """
 
 from __future__ import annotations
@@ -26,11 +28,13 @@ from pathlib import Path
 
 import platformdirs
 
+from reader import store_documents as documents
 from reader import store_files as files
 from reader.anchoring import Anchor
+from reader.store_documents import Recognised
 
 DATABASE_NAME = "reader.db"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # MIGRATIONS[n] brings a database from version n to n + 1.
 MIGRATIONS: tuple[str, ...] = (
@@ -78,6 +82,7 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (document_id, section)
     );
     """,
+    "ALTER TABLE documents ADD COLUMN sketch BLOB;",  # `reader.similarity.sketch` of its text
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
@@ -146,7 +151,7 @@ class Store:
                 return cls._session_only(f"Nothing will be saved: {problem}.")
             return cls._open_file(path)
         except (OSError, sqlite3.Error, StoreError) as error:
-            reason = getattr(error, "strerror", None) or _reason(error)
+            reason = getattr(error, "strerror", None) or files.reason(error)
             return cls._session_only(
                 f"Nothing will be saved: the data directory {folder} cannot be used ({reason})."
             )
@@ -182,7 +187,7 @@ class Store:
         except (sqlite3.Error, StoreError) as error:
             connection.close()
             if warning is None and path.stat().st_size:  # a sound file (a full disk, say)
-                return cls._read_only(path, _reason(error))
+                return cls._read_only(path, files.reason(error))
             raise
         return store
 
@@ -221,14 +226,14 @@ class Store:
                         self._db.execute("ROLLBACK")
                 raise
         except sqlite3.Error as error:
-            raise StoreError(_reason(error)) from error
+            raise StoreError(files.reason(error)) from error
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
         try:
             yield self._db
         except sqlite3.Error as error:
-            raise StoreError(_reason(error)) from error
+            raise StoreError(files.reason(error)) from error
 
     def _migrate(self) -> None:
         if self._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
@@ -243,33 +248,62 @@ class Store:
 
     # -- documents ----------------------------------------------------------
 
-    def document(self, identity: str, path: Path | None, title: str) -> int:
+    def document(
+        self,
+        identity: str,
+        path: Path | None,
+        title: str,
+        sketch: bytes | None = None,
+        *,
+        adopt: int | None = None,
+    ) -> int:
         """The id of an article's state, creating it if new; `identity` is its `fingerprint`.
 
         The same text at a new path keeps its state (the file moved); new text
         at a known path keeps it too (the file was edited; anchors re-find
-        their passages). Nothing is deleted because a file is missing.
+        their passages); else the article `adopt` (from `similar_document`: moved
+        and edited) becomes this one. Nothing is deleted because a file is missing.
+        `sketch` (`reader.similarity.sketch`) is kept to recognise the text later.
         """
         stored_path, title = files.stored_path(path), files.storable(title)
         now = time.time()
         if not self.writable:
             found = self.find_document(identity, path)
-            return found if found is not None else -1
+            found = adopt if found is None else found
+            return -1 if found is None else found
         with self._write() as db:
             found = self._find_document(identity, stored_path)
+            if found is None and adopt is not None:
+                row = db.execute("SELECT id FROM documents WHERE id = ?", (adopt,)).fetchone()
+                found = None if row is None else adopt
             if found is None:
                 cursor = db.execute(
-                    "INSERT INTO documents (fingerprint, path, title, opened_at)"
-                    " VALUES (?, ?, ?, ?)",
-                    (identity, stored_path, title, now),
+                    "INSERT INTO documents (fingerprint, path, title, opened_at, sketch)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (identity, stored_path, title, now, sketch),
                 )
                 return int(cursor.lastrowid or 0)
             db.execute(
                 "UPDATE documents SET fingerprint = ?, path = coalesce(?, path), title = ?,"
-                " opened_at = ? WHERE id = ?",
-                (identity, stored_path, title, now, found),
+                " opened_at = ?, sketch = coalesce(?, sketch) WHERE id = ?",
+                (identity, stored_path, title, now, sketch, found),
             )
             return found
+
+    def similar_document(self, sketch: bytes, title: str) -> Recognised | None:
+        """The stored article most like this text whose file is gone, if one is alike enough."""
+        with self._read() as db:
+            return documents.similar(db, sketch, files.storable(title))
+
+    def reattach(self, document: int, path: Path) -> None:
+        """An article's file is now at `path` (see `store_documents.reattach`)."""
+        with self._write() as db:
+            documents.reattach(db, document, files.stored_path(path))
+
+    def forget(self, document: int) -> None:
+        """Delete an article's state: its place, bookmarks and sections read."""
+        with self._write() as db:
+            documents.forget(db, document)
 
     def find_document(self, identity: str, path: Path | None) -> int | None:
         """The id of an article's state if it has any (never creates one)."""
@@ -412,17 +446,3 @@ def _anchor_row(anchor: Anchor) -> tuple[int, int, str, str, str]:
 
 def _texts(*texts: str) -> tuple[str, ...]:
     return tuple(files.storable(text) for text in texts)
-
-
-def _reason(error: BaseException) -> str:
-    """What went wrong with the saved state, in words for the user."""
-    name = getattr(error, "sqlite_errorname", "")
-    if name.startswith("SQLITE_FULL"):
-        return "the disk is full"
-    if name.startswith("SQLITE_READONLY"):
-        return "the data directory is read-only"
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return "another reader kept the saved state locked"
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return "the saved state was damaged while reader was running"
-    return str(error)

@@ -133,6 +133,20 @@ def errorname(error: sqlite3.Error) -> str:
     return getattr(error, "sqlite_errorname", "") or ""
 
 
+def reason(error: BaseException) -> str:
+    """What went wrong with the saved state, in words for the user."""
+    name = getattr(error, "sqlite_errorname", "")
+    if name.startswith("SQLITE_FULL"):
+        return "the disk is full"
+    if name.startswith("SQLITE_READONLY"):
+        return "the data directory is read-only"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return "another reader kept the saved state locked"
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return "the saved state was damaged while reader was running"
+    return str(error)
+
+
 def move_aside(path: Path) -> Path:
     """Rename a damaged database (and its WAL files) out of the way; return the new name."""
     stamp = time.strftime("%Y%m%d-%H%M%S")

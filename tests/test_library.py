@@ -6,15 +6,19 @@ import json
 from pathlib import Path
 
 import pytest
-from test_app import highlighted, settle, top_line
-from textual.widgets import OptionList
+from test_app import highlighted, messages, settle, top_line
+from textual.app import App
+from textual.widgets import Input, Label, OptionList
 
 from reader import cli
+from reader.anchoring import Anchor
 from reader.app import ReaderApp
+from reader.library import Entry, Forget, Open, Reattach, Shelf, apply, gather
 from reader.settings import settings_path
 from reader.source import load, load_path
-from reader.store import Store
-from reader.widgets.library_screen import LibraryScreen
+from reader.store import Store, fingerprint
+from reader.widgets.choice_screen import ChoiceScreen
+from reader.widgets.library_screen import MISSING_ANSWERS, LibraryScreen, PathPrompt, _prompt
 
 FIRST = "# First article\n\nOpening words.\n\n## Part one\n\nText of part one.\n"
 SECOND = "Second article\n\nIts only paragraph, long enough to read as prose.\n"
@@ -131,3 +135,178 @@ def test_library_option_is_remembered_and_must_be_a_folder(
     assert cli.main(["--library", str(folder / "first.md")]) == 2
     assert "not a folder" in capsys.readouterr().err
     assert load_path(folder / "first.md").kind == "markdown"
+
+
+def stored_article(store: Store, path: Path, text: str, note: str) -> int:
+    """An article read at `path`, left at its last passage, bookmarked there."""
+    document = store.document(fingerprint(text), path, text.split("\n")[0].lstrip("# "))
+    start = text.rstrip().rindex("\n") + 1
+    passage = Anchor.from_span(text, start, start + 8)
+    store.save_position(document, passage, "p2", 0.5)
+    store.add_bookmark(document, passage, "p2", "Last", note)
+    store.mark_read(document, ["section " + note])
+    return document
+
+
+def test_an_article_whose_file_is_gone_stays_listed_marked_missing(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path)
+    store = Store.open()
+    gone = stored_article(store, tmp_path / "gone.md", FIRST, "gone")
+    stored_article(store, folder / "first.md", FIRST + "\nMore.\n", "here")
+    store.document("stdin", None, "Read from standard input")  # no file to speak of
+    (heading, entries), *_ = gather(store, None)
+    assert heading == "Recently read"
+    assert [(e.path.name, e.missing) for e in entries] == [("first.md", False), ("gone.md", True)]
+    assert entries[1].document == gone and entries[1].progress == 0.5
+    shown = str(_prompt(entries[1]))
+    assert "file missing" in shown and "50% read" in shown
+
+
+def test_apply_reattaches_a_missing_article_to_its_new_file(tmp_path: Path) -> None:
+    store = Store.open()
+    moved = tmp_path / "moved.md"
+    old = stored_article(store, tmp_path / "gone.md", FIRST, "old")
+    assert "is not a file" in apply(store, Reattach(old, moved))  # not there yet
+    moved.write_text(FIRST + "\nEdited.\n")
+    opened_since = stored_article(store, moved, FIRST + "\nEdited.\n", "since")
+    message = apply(store, Reattach(old, moved))
+    assert message == f"“First article” is now {moved}: its place and bookmarks follow."
+    assert [(d.id, d.path) for d in store.recent()] == [(old, str(moved))]
+    assert store.find_document(fingerprint(FIRST + "\nEdited.\n"), moved) == old
+    assert {b.note for b in store.bookmarks()} == {"old", "since"}
+    assert {b.document_id for b in store.bookmarks()} == {old}
+    assert store.read_sections(old) == {"section old", "section since"}
+    assert store.read_sections(opened_since) == set()
+    position = store.position(old)
+    assert position is not None and position.block_id == "p2"
+
+
+def test_apply_forgets_an_article_and_everything_stored_of_it(tmp_path: Path) -> None:
+    store = Store.open()
+    gone = stored_article(store, tmp_path / "gone.md", FIRST, "gone")
+    kept = stored_article(store, tmp_path / "kept.md", SECOND, "kept")
+    message = apply(store, Forget(gone))
+    assert message == "“First article” is forgotten, with its place and bookmarks."
+    assert [d.id for d in store.recent()] == [kept]
+    assert [b.note for b in store.bookmarks()] == ["kept"]
+    assert store.position(gone) is None and store.read_sections(gone) == set()
+    assert store.position(kept) is not None
+
+
+class Shelves(App[None]):
+    """Just the library screen; what it dismisses with is kept in `results`."""
+
+    def __init__(self, shelves: list[Shelf]) -> None:
+        super().__init__()
+        self.shelves = shelves
+        self.results: list[Open | Reattach | Forget | None] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(LibraryScreen(self.shelves), self.results.append)
+
+
+async def pick(pilot, app: App[None], index: int) -> None:
+    """Choose the `index`th option of the screen on top."""
+    app.screen.query_one(OptionList).highlighted = index
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_the_library_screen_dismisses_with_what_was_chosen(tmp_path: Path) -> None:
+    here, gone, found = tmp_path / "here.md", tmp_path / "gone.md", tmp_path / "found.md"
+    here.write_text(FIRST)
+    found.write_text(FIRST)
+    entries = [Entry("Here", here, document=1), Entry("Gone", gone, document=2, missing=True)]
+    app = Shelves([("Recently read", entries)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pick(pilot, app, 1)
+        assert app.results == [Open(here)]
+        for answer, result in [
+            ("keep", []),
+            ("forget", [Forget(2)]),
+            ("find", [Reattach(2, found)]),
+        ]:
+            app.results.clear()
+            app.push_screen(LibraryScreen(app.shelves), app.results.append)
+            await settle(pilot)
+            await pick(pilot, app, 2)  # the missing one: what to do?
+            assert isinstance(app.screen, ChoiceScreen)
+            await pick(pilot, app, [a for _, a in MISSING_ANSWERS].index(answer))
+            if answer == "forget":
+                await pick(pilot, app, 0)  # yes, forget it
+            if answer == "find":
+                assert isinstance(app.screen, PathPrompt)
+                app.screen.query_one(Input).value = str(tmp_path)  # a folder: asked again
+                await pilot.press("enter")
+                await settle(pilot)
+                assert isinstance(app.screen, PathPrompt)
+                assert "not a regular file" in str(app.screen.query_one("#problem", Label).render())
+                app.screen.query_one(Input).value = str(found)
+                await pilot.press("enter")
+                await settle(pilot)
+            assert app.results == result
+            assert isinstance(app.screen, LibraryScreen) == (answer == "keep")
+            if answer == "keep":
+                await pilot.press("escape")
+                assert app.results == [None]
+        app.push_screen(LibraryScreen(app.shelves))
+        await settle(pilot)
+        await pilot.press("q")  # quits from the library
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_a_missing_article_found_again_in_the_library_opens_where_it_was_left(
+    tmp_path: Path,
+) -> None:
+    store = Store.open()
+    stored_article(store, tmp_path / "gone.md", FIRST, "old")
+    store.close()
+    moved = tmp_path / "moved.md"
+    moved.write_text(FIRST.replace("Opening words.", "Opening words, rewritten at length."))
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        await choose(pilot, app, "file missing")
+        await pick(pilot, app, 0)  # find it
+        app.screen.query_one(Input).value = str(moved)
+        await pilot.press("enter")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert app.title == "First article"
+        assert top_line(app) == "◆ Text of part one."  # its place and bookmark followed
+        assert f"“First article” is now {moved}: its place and bookmarks follow." in messages(app)
+
+
+async def test_the_article_shown_re_attached_to_a_missing_one_takes_its_place(
+    tmp_path: Path,
+) -> None:
+    store = Store.open()
+    stored_article(store, tmp_path / "gone.md", FIRST, "old")
+    store.close()
+    moved = tmp_path / "moved.md"
+    moved.write_text(FIRST.replace("Opening words.", "Opening words, rewritten at length."))
+    app = ReaderApp(load_path(moved))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        await choose(pilot, app, "file missing")
+        await pick(pilot, app, 0)  # find it: it is the one shown
+        app.screen.query_one(Input).value = str(moved)
+        await pilot.press("enter")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert top_line(app) == "◆ Text of part one."
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("q")
+    assert not [m for m in messages(app) if "could not" in m]
+    store = Store.open()
+    assert [(d.path, d.title) for d in store.recent()] == [(str(moved), "First article")]
+    assert [b.note for b in store.bookmarks()] == ["old"]

@@ -236,4 +236,4 @@ def test_a_version_1_database_is_migrated_keeping_every_bookmark(tmp_path: Path)
     assert store.read_sections(1) == {"2:0:Section"}
     store.close()
     with sqlite3.connect(database) as check:
-        assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3

@@ -1,7 +1,12 @@
-"""The library screen: pick an article to read; it opens in place of the one shown."""
+"""The library screen: pick an article to read; it opens in place of the one shown.
+
+An article whose file is missing can be found again (its new path asked for) or
+forgotten. The screen changes nothing itself: it dismisses with what was chosen.
+"""
 
 from __future__ import annotations
 
+import stat
 import time
 from pathlib import Path
 
@@ -10,18 +15,26 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from reader.library import Entry, Shelf
+from reader.library import Entry, Forget, Open, Reattach, Shelf
 from reader.safe_text import visible_line, visible_path
+from reader.widgets.choice_screen import ChoiceScreen
+
+MISSING_ANSWERS = [
+    ("Find it: enter its new path", "find"),
+    ("Forget it (its place and bookmarks are deleted)", "forget"),
+    ("Keep it listed", "keep"),
+]
 
 
-class LibraryScreen(ModalScreen[Path | None]):
-    """Shelves of articles; dismisses with the path of the one chosen, or None."""
+class LibraryScreen(ModalScreen[Open | Reattach | Forget | None]):
+    """Shelves of articles; dismisses with what was chosen (see `reader.library.apply`),
+    or None."""
 
     AUTO_FOCUS = "OptionList"
-    BINDINGS = [Binding("escape,o", "close", "Close")]
+    BINDINGS = [Binding("escape,o", "close", "Close"), Binding("q", "app.quit", "Quit")]
 
     DEFAULT_CSS = """
     LibraryScreen { align: center middle; background: $background 50%; }
@@ -58,10 +71,78 @@ class LibraryScreen(ModalScreen[Path | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         entry = self._entries[event.option_index]
-        if entry is not None:
-            self.dismiss(entry.path)
+        if entry is None:
+            return
+        document = entry.document
+        if not entry.missing or document is None:
+            self.dismiss(Open(entry.path))
+            return
+        title = visible_line(entry.title)
+
+        def confirmed(answer: str | None) -> None:
+            if answer == "forget":
+                self.dismiss(Forget(document))
+
+        def found(path: Path | None) -> None:
+            if path is not None:
+                self.dismiss(Reattach(document, path))
+
+        def answered(answer: str | None) -> None:
+            if answer == "find":
+                self.app.push_screen(PathPrompt(title), found)
+            elif answer == "forget":
+                question = f"Forget “{title}”? Its place and bookmarks are deleted."
+                answers = [("Forget it", "forget"), ("Keep it", "keep")]
+                self.app.push_screen(ChoiceScreen(question, answers), confirmed)
+
+        question = f"“{title}” is missing: its file was {visible_path(entry.path)}."
+        self.app.push_screen(ChoiceScreen(question, MISSING_ANSWERS), answered)
 
     def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class PathPrompt(ModalScreen[Path | None]):
+    """Asks where an article's file is now; dismisses with the path of a regular file, or None."""
+
+    AUTO_FOCUS = "Input"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    DEFAULT_CSS = """
+    PathPrompt { align: center middle; background: $background 50%; }
+    PathPrompt > Vertical {
+        width: 80; max-width: 95%; height: auto; padding: 1 2;
+        border: round $accent; background: $surface;
+    }
+    PathPrompt Label { width: 100%; margin-bottom: 1; color: $text-muted; }
+    PathPrompt #problem { color: $text-error; margin: 1 0 0 0; display: none; }
+    """
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self._title = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(f"Where is “{visible_line(self._title)}” now?", markup=False)
+            yield Input(placeholder="Its file's path: enter re-attaches it, escape cancels")
+            yield Label(id="problem", markup=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        path = Path(event.value.strip()).expanduser()
+        try:
+            regular = stat.S_ISREG(path.stat().st_mode)
+            problem = None if regular else f"{visible_path(path)} is not a regular file."
+        except OSError as error:
+            problem = f"{visible_path(path)}: {error.strerror or error}."
+        if problem is None:
+            self.dismiss(path.resolve())
+            return
+        label = self.query_one("#problem", Label)
+        label.update(problem)
+        label.display = True
+
+    def action_cancel(self) -> None:
         self.dismiss(None)
 
 
@@ -69,6 +150,8 @@ def _prompt(entry: Entry) -> Text:
     """Title, then path, progress and when it was last read; never read as markup."""
     text = Text(visible_line(entry.title), style="bold")
     details = [visible_path(entry.path)]
+    if entry.missing:
+        details.append("file missing")
     if entry.progress is not None:
         details.append(f"{round(entry.progress * 100)}% read")
     if entry.opened_at is not None:
