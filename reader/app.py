@@ -829,6 +829,7 @@ class ReaderApp(App[None]):
             deadline = time.monotonic() + SEARCH_AT_ONCE_SECONDS
             first = index.next_match(pattern, passage, deadline=deadline)
         except SearchTimeout:  # a slow regex: on in a thread, where it can be stopped
+            bar.show_status("searching…")
             self._find_first(self.document, pattern, passage)
             return
         self._found_first(pattern, first)

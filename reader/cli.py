@@ -41,6 +41,8 @@ keys:
   ctrl+p                 command palette: commands, and sections by title
   q                      quit"""
 
+ANCHOR_BUDGET = 2.0  # seconds `reader bookmarks PATH` may spend finding bookmarks in the text
+
 SUBCOMMANDS_HELP = """\
 commands:
   reader toc [PATH]      print the section tree as an indented outline
@@ -128,7 +130,7 @@ def toc(args: Sequence[str]) -> int:
 def bookmarks(args: Sequence[str]) -> int:
     """`reader bookmarks [PATH] [--format F]`: bookmarks as text, JSON or Markdown."""
     from reader import export
-    from reader.anchoring import resolve
+    from reader.anchoring import resolve_all
     from reader.store import fingerprint
 
     parser = argparse.ArgumentParser(
@@ -150,11 +152,14 @@ def bookmarks(args: Sequence[str]) -> int:
         found = store.bookmarks(document) if document is not None else []
     else:
         found = store.bookmarks()
+    orphaned = [False] * len(found)
+    if source is not None:
+        matches = resolve_all([b.anchor for b in found], source.text, budget=ANCHOR_BUDGET)
+        orphaned = [match is None for match in matches]
     entries = []
-    for bookmark in found:
+    for bookmark, lost in zip(found, orphaned, strict=True):
         title, path = store.document_info(bookmark.document_id)
-        orphaned = source is not None and resolve(bookmark.anchor, source.text) is None
-        entries.append(export.Entry(bookmark, title, path, orphaned))
+        entries.append(export.Entry(bookmark, title, path, lost))
     entries.sort(key=lambda entry: (entry.title, entry.path or "", -entry.bookmark.created_at))
     return _print(export.bookmarks(entries, options.format))
 

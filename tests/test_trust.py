@@ -234,3 +234,37 @@ async def test_a_file_name_that_is_not_utf8_opens_is_kept_and_listed(tmp_path: P
         )
         assert result.returncode == 0, result.stderr
         assert b"caf\\xe9.txt" in result.stdout
+
+
+def test_reader_toc_on_a_file_that_never_ends_exits_2_at_once(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", str(fifo)):
+        try:
+            result = subprocess.run(
+                [sys.executable, "-m", "reader", "toc", path],
+                capture_output=True,
+                text=True,
+                timeout=30,
+                cwd=ROOT,
+            )
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"reader toc {path} blocked")
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"reader: {path}: ") and result.stdout == ""
+
+
+@pytest.mark.parametrize("screen_key", ["question_mark", "b", "o"])
+async def test_q_quits_from_help_the_bookmarks_and_the_library(screen_key: str) -> None:
+    app = ReaderApp(load(None))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(screen_key)
+        await settle(pilot)
+        assert len(app.screen_stack) == 2
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
