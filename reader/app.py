@@ -7,8 +7,6 @@ import gc
 import os
 import signal
 import threading
-import time
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -35,15 +33,6 @@ from reader.parsers import ParseCancelled, parse, preview
 from reader.progress import ReadingProgress, time_left
 from reader.responsive import handing_over
 from reader.safe_text import visible_line, visible_path
-from reader.search import (
-    MAX_MATCHES,
-    Match,
-    Pattern,
-    SearchIndex,
-    SearchTimeout,
-    compile_query,
-    first_match,
-)
 from reader.settings import WIDTHS, Settings, load_settings, save_settings
 from reader.source import ArticleError, FileWatch, Source, load_path
 from reader.widgets import ContentView, SectionTree
@@ -51,6 +40,7 @@ from reader.widgets.blocks import prepare_highlighting
 from reader.widgets.key_bar import KeyBar
 from reader.widgets.line_index import Shape, block_shapes
 from reader.widgets.search_bar import SearchBar
+from reader.widgets.search_panel import SearchPanel
 from reader.widgets.status_line import StatusLine
 from reader.widgets.title_bar import TitleBar
 
@@ -62,8 +52,6 @@ if TYPE_CHECKING:
 
 SAVE_DELAY = 0.5  # seconds of stillness before the place is saved
 SAVE_SIGNALS = (signal.SIGTERM, signal.SIGHUP)  # the place is saved before they end it
-SEARCH_AT_ONCE_CHARS = 64 * 1024  # a shorter article is indexed for search on the UI thread
-SEARCH_AT_ONCE_SECONDS = 0.01  # time the UI thread gives a search before a thread takes over
 WIDTH_STEP = 4  # cells the reading column changes by with < and >
 TREE_STEP = 4  # cells the tree changes by
 HISTORY_LIMIT = 20  # articles backspace can go back to
@@ -199,11 +187,6 @@ class ReaderApp(App[None]):
         self._watch = FileWatch(source) if source.version is not None else None
         self._progress: ReadingProgress | None = None  # once the whole article is in
         self._read: set[Section] = set()  # sections read through, now or before
-        self._search_index: SearchIndex | None = None  # built when first searched
-        self._indexing: Document | None = None  # the document whose index is being built
-        self._pattern: Pattern | None = None  # the query being searched for
-        self._matches: list[Match] = []
-        self._match = -1  # index in _matches of the current match (-1: none yet)
         self._anchor = ""  # a #anchor to go to once the whole article is in
 
     def compose(self) -> ComposeResult:
@@ -212,7 +195,7 @@ class ReaderApp(App[None]):
             yield SectionTree(id="tree")
             yield ContentView(id="content")
         yield StatusLine()
-        yield SearchBar()
+        yield SearchPanel()
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -284,9 +267,9 @@ class ReaderApp(App[None]):
         at the section `anchor` names if there is one."""
         self._save_place()
         self.workers.cancel_group(self, "parse")
-        self.workers.cancel_group(self, "search-index")
         self.workers.cancel_group(self, "anchors")
-        self.action_close_search()
+        if self.query_one(SearchPanel).close_search():
+            self.query_one(ContentView).focus()
         while len(self.screen_stack) > 1:  # a bookmark list or the like is about the one left
             self.pop_screen()
         self.query_one(StatusLine).show([], "")
@@ -430,9 +413,7 @@ class ReaderApp(App[None]):
         content = self.query_one(ContentView)
         content.show_document(document, shapes, partial=not complete, keep_place=not new)
         self._complete = complete
-        self._search_index, self._matches, self._match = None, [], -1
-        if self.query_one(SearchBar).text:  # search the whole article now
-            self._search(self.query_one(SearchBar).text)
+        self.query_one(SearchPanel).show_document(document, new=new)
         if complete:
             self.post_message(self.Loaded())
             if self.places is not None:  # else the first frame is still to come
@@ -508,6 +489,7 @@ class ReaderApp(App[None]):
         if event.block != content.passage:
             return  # the pane has moved on since (to the stored place, say): a newer one follows
         previous, self._passage = self._passage, event.block
+        self.query_one(SearchPanel).passage = event.block
         if (
             not event.jumped
             and 0 <= previous < event.block
@@ -778,176 +760,32 @@ class ReaderApp(App[None]):
 
     def action_search(self) -> None:
         """Open the search bar, or go back to it."""
-        self.query_one(SearchBar).open()
+        self.query_one(SearchPanel).open()
 
-    @on(SearchBar.Changed)
-    def _query_changed(self, event: SearchBar.Changed) -> None:
-        self._search(event.query)
-
-    def _search(self, query: str) -> None:
-        """Show the first match from the passage on at once; count them all in a thread."""
-        bar, content = self.query_one(SearchBar), self.query_one(ContentView)
-        self._pattern, self._matches, self._match = None, [], -1
-        self.workers.cancel_group(self, "search")
-        content.show_matches([], None)
-        if not query.strip() or self.document is None:
-            bar.show_status("")
-            return
-        try:
-            pattern = self._pattern = compile_query(query)
-        except ValueError as error:
-            bar.show_status("", problem=str(error))
-            return
-        index = self._search_index
-        passage = max(content.passage, 0)
-        if index is None or index.document is not self.document:
-            if len(self.document.text) <= SEARCH_AT_ONCE_CHARS:  # quicker than a thread
-                self._search_index = SearchIndex(self.document)
-                self._search(query)
-                return
-            # Until the index is built (then this runs again), find the first one alone:
-            # here if that is quick, else in a thread.
-            bar.show_status("searching…")
-            if self._indexing is not self.document:  # one build per article, not per letter
-                self._indexing = self.document
-                self._index_document(self.document)
-            deadline = time.monotonic() + SEARCH_AT_ONCE_SECONDS
-            try:
-                first = first_match(
-                    self.document,
-                    pattern,
-                    passage,
-                    lambda: time.monotonic() > deadline,
-                    deadline=deadline,
-                )
-            except (InterruptedError, SearchTimeout):
-                self._find_first(self.document, pattern, passage)
-            else:
-                self._found_first(pattern, first)
-            return
-        try:
-            deadline = time.monotonic() + SEARCH_AT_ONCE_SECONDS
-            first = index.next_match(pattern, passage, deadline=deadline)
-        except SearchTimeout:  # a slow regex: on in a thread, where it can be stopped
-            bar.show_status("searching…")
-            self._find_first(self.document, pattern, passage)
-            return
-        self._found_first(pattern, first)
-        if first is not None:
-            self._count_matches(index, pattern, first)
-
-    @work(thread=True, exclusive=True, group="search-index")
-    def _index_document(self, document: Document) -> None:
-        worker = get_current_worker()
-        try:
-            with handing_over():
-                index = SearchIndex(document, lambda: worker.is_cancelled)
-        except InterruptedError:
-            return
-        self.call_from_thread(self._indexed, index)
-
-    def _indexed(self, index: SearchIndex) -> None:
-        if index.document is self.document:
-            self._search_index = index
-            if self._pattern is not None:
-                self._search(self.query_one(SearchBar).text)
-
-    @work(thread=True, exclusive=True, group="search")
-    def _find_first(self, document: Document, pattern: Pattern, block: int) -> None:
-        worker = get_current_worker()
-        try:
-            first = first_match(document, pattern, block, lambda: worker.is_cancelled)
-        except InterruptedError:
-            return
-        except SearchTimeout as error:
-            self.call_from_thread(self._search_failed, pattern, str(error))
-            return
-        if not worker.is_cancelled:
-            self.call_from_thread(self._found_first, pattern, first)
-
-    def _found_first(self, pattern: Pattern, first: Match | None) -> None:
-        if pattern is not self._pattern:
-            return  # the query changed meanwhile
-        bar, content = self.query_one(SearchBar), self.query_one(ContentView)
-        if first is None:
-            bar.show_status("no matches")
-            return
-        content.show_matches([], first)
-        content.scroll_to_match(first)
-        bar.show_status("counting…")
-
-    @work(thread=True, exclusive=True, group="search")
-    def _count_matches(self, index: SearchIndex, pattern: Pattern, first: Match) -> None:
-        worker = get_current_worker()
-        try:
-            matches = index.find(pattern, lambda: worker.is_cancelled)
-        except InterruptedError:
-            return
-        except SearchTimeout as error:
-            self.call_from_thread(self._search_failed, pattern, str(error))
-            return
-        if not worker.is_cancelled:
-            self.call_from_thread(self._counted, pattern, matches, first)
-
-    def _search_failed(self, pattern: Pattern, reason: str) -> None:
-        """A regex that ran too long (or out of memory): say so; the reader can edit it."""
-        if pattern is self._pattern:
-            self.query_one(SearchBar).show_status("", problem=reason)
-
-    def _counted(self, pattern: Pattern, matches: list[Match], first: Match) -> None:
-        if pattern is not self._pattern:
-            return
-        if not matches:
-            self.query_one(SearchBar).show_status("no matches")
-            return
-        self._matches = matches
-        self._match = min(bisect_left(matches, first), len(matches) - 1)
-        self._show_match()
-
-    def _show_match(self, *, scroll: bool = False) -> None:
+    @on(SearchPanel.MatchesChanged)
+    def _matches_changed(self, event: SearchPanel.MatchesChanged) -> None:
         content = self.query_one(ContentView)
-        current = self._matches[self._match]
-        content.show_matches(self._matches, current)
-        if scroll:
-            content.scroll_to_match(current)
-        more = "+" if len(self._matches) >= MAX_MATCHES else ""
-        self.query_one(SearchBar).show_status(f"{self._match + 1}/{len(self._matches)}{more}")
+        content.show_matches(event.matches, event.current)
+        if event.scroll and event.current is not None:
+            content.scroll_to_match(event.current)
 
     @on(SearchBar.Accepted)
     def _search_accepted(self) -> None:
-        if self._pattern is None:
-            self.action_close_search()
-        else:
+        if self.query_one(SearchPanel).searching:
             self.query_one(ContentView).focus()  # n and N go on from here
+        else:
+            self.action_close_search()
 
     @on(SearchBar.Closed)
     def action_close_search(self) -> None:
-        bar = self.query_one(SearchBar)
-        if not bar.is_open:
-            return
-        bar.close()
-        self._pattern, self._matches, self._match = None, [], -1
-        self.workers.cancel_group(self, "search")
-        self.query_one(ContentView).show_matches([], None)
-        self.query_one(ContentView).focus()
+        if self.query_one(SearchPanel).close_search():
+            self.query_one(ContentView).focus()
 
     def action_next_match(self) -> None:
-        self._step_match(1)
+        self.query_one(SearchPanel).step(1)
 
     def action_previous_match(self) -> None:
-        self._step_match(-1)
-
-    def _step_match(self, step: int) -> None:
-        if not self._matches:
-            if self._pattern is None:
-                self.notify("Nothing to search for: press / first.", timeout=2)
-            return
-        after = self._match + step
-        if not 0 <= after < len(self._matches):
-            where = "top" if step > 0 else "bottom"
-            self.notify(f"Search wrapped to the {where}.", timeout=2)
-        self._match = after % len(self._matches)
-        self._show_match(scroll=True)
+        self.query_one(SearchPanel).step(-1)
 
     def action_library(self) -> None:
         """Choose another article: recently read, in the library folder, or bundled."""
