@@ -30,9 +30,10 @@ from reader.document import Document, Section
 from reader.loading import abandonable
 from reader.outline import label
 from reader.parsers import ParseCancelled, parse, preview
-from reader.progress import ReadingProgress, time_left
+from reader.progress import ReadingProgress
 from reader.responsive import handing_over
 from reader.safe_text import visible_line, visible_path
+from reader.session import Reading
 from reader.settings import WIDTHS, Settings, load_settings, save_settings
 from reader.source import ArticleError, FileWatch, Source, load_path
 from reader.widgets import ContentView, SectionTree
@@ -172,22 +173,19 @@ class ReaderApp(App[None]):
         self.settings = Settings()
         self._settings_lock = threading.Lock()  # one settings file written at a time
         self._history: list[Source] = []  # articles left (for a link or the library), for back
-        self._reset(source)
+        self.reading = Reading(source)  # one per article opened
 
-    def _reset(self, source: Source) -> None:
-        """Forget the article shown: what follows is about `source`."""
-        self.source = source
-        self.document: Document | None = None
-        self._complete = False  # the whole article is shown, not a preview of its start
-        self.places: Places | None = None  # once the store is open
-        self._resumed = False  # saving waits until the stored place has been restored
-        self._finding = False  # the stored place is being looked for in the text
-        self._passage = -1  # the block being read, as last reported by the content pane
-        self._file_change: str | None = None  # how the file on disk differs from what is shown
-        self._watch = FileWatch(source) if source.version is not None else None
-        self._progress: ReadingProgress | None = None  # once the whole article is in
-        self._read: set[Section] = set()  # sections read through, now or before
-        self._anchor = ""  # a #anchor to go to once the whole article is in
+    @property
+    def source(self) -> Source:
+        return self.reading.source
+
+    @property
+    def document(self) -> Document | None:
+        return self.reading.document
+
+    @property
+    def places(self) -> Places | None:
+        return self.reading.places
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -243,7 +241,7 @@ class ReaderApp(App[None]):
         from reader.places import Places
 
         assert self.store is not None
-        self.places = Places(self.store, self.source.text, self.source.path)
+        self.reading.places = Places(self.store, self.source.text, self.source.path)
         if parse_rest:
             self._parse_whole()
         else:
@@ -274,19 +272,19 @@ class ReaderApp(App[None]):
             self.pop_screen()
         self.query_one(StatusLine).show([], "")
         del self._history[:-HISTORY_LIMIT]
-        self._reset(source)
-        self._anchor = anchor
+        self.reading = Reading(source, anchor)
         parse_rest = self._show_start()
         if self.store is not None:
             self._open_places(parse_rest)
 
     def _look_at_file(self) -> None:
-        if self._watch is not None and not self._watching:  # one at a time, even if it hangs
+        watch = self.reading.watch
+        if watch is not None and not self._watching:  # one at a time, even if it hangs
             self._watching = True
-            self._check_file(self._watch)
+            self._check_file(self.reading, watch)
 
     @work(thread=True, group="watch")
-    def _check_file(self, watch: FileWatch) -> None:
+    def _check_file(self, reading: Reading, watch: FileWatch) -> None:
         worker = get_current_worker()
         try:
             change = abandonable(watch.check, lambda: worker.is_cancelled)
@@ -295,13 +293,13 @@ class ReaderApp(App[None]):
         finally:
             self._watching = False
         if not worker.is_cancelled:
-            self.call_from_thread(self._file_changed, watch, change)
+            self.call_from_thread(self._file_changed, reading, change)
 
-    def _file_changed(self, watch: FileWatch, change: str | None) -> None:
+    def _file_changed(self, reading: Reading, change: str | None) -> None:
         """Say so when the article's file changes or goes; what was read stays on screen."""
-        if watch is not self._watch or change == self._file_change:
+        if reading is not self.reading or change == reading.file_change:
             return
-        self._file_change = change
+        reading.file_change = change
         name = visible_line(self.source.name)
         if change is None:  # put back as it was
             self.sub_title = name
@@ -369,32 +367,19 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="parse")
     def _parse_whole(self) -> None:
         """Parse the whole article off the UI thread; the preview shows meanwhile."""
-        worker, source = get_current_worker(), self.source
+        worker, reading = get_current_worker(), self.reading
         try:
             with handing_over():
-                document, shapes, progress = self._parse_in_thread(lambda: worker.is_cancelled)
+                document, shapes, progress = _parse_whole(reading, lambda: worker.is_cancelled)
         except ParseCancelled:
             return
-        self.call_from_thread(self._parsed, source, document, shapes, progress)
+        self.call_from_thread(self._parsed, reading, document, shapes, progress)
 
     def _parsed(
-        self, source: Source, document: Document, shapes: list[Shape], progress: ReadingProgress
+        self, reading: Reading, document: Document, shapes: list[Shape], progress: ReadingProgress
     ) -> None:
-        if source is self.source:  # not an article left meanwhile
+        if reading is self.reading:  # not an article left meanwhile
             self._show(document, shapes, progress, complete=True)
-
-    def _parse_in_thread(
-        self, cancelled: Callable[[], bool]
-    ) -> tuple[Document, list[Shape], ReadingProgress]:
-        """The whole article, its blocks' shapes and word counts (and the text's fingerprint)."""
-        if self.document is not None:  # the preview's code blocks are highlighted soon
-            prepare_highlighting({b.language for b in self.document.blocks if b.language})
-        source = self.source
-        document = parse(source.text, source.kind, source.name, cancelled)
-        shapes = block_shapes(document.blocks)
-        if self.places is not None:
-            self.places.identify()  # hashing megabytes would stall the UI thread
-        return document, shapes, ReadingProgress(document)
 
     def _show(
         self,
@@ -406,13 +391,11 @@ class ReaderApp(App[None]):
         new: bool = False,
     ) -> None:
         """Show a document: more of the article shown, or (`new`) another article."""
-        self.document = document
-        self._progress = (progress or ReadingProgress(document)) if complete else None
+        self.reading.show(document, progress, complete=complete)
         self.title = visible_line(document.title)
         self.query_one(SectionTree).show_document(document)
         content = self.query_one(ContentView)
         content.show_document(document, shapes, partial=not complete, keep_place=not new)
-        self._complete = complete
         self.query_one(SearchPanel).show_document(document, new=new)
         if complete:
             self.post_message(self.Loaded())
@@ -422,18 +405,17 @@ class ReaderApp(App[None]):
     def _resume(self) -> None:
         """Look up the stored place, bookmarks and sections read; the place is found in
         the text off the UI thread (`_place_found` goes there)."""
-        document, places = self.document, self.places
-        if self._resumed or self._finding or not self._complete or places is None:
+        reading = self.reading
+        document, places = reading.document, reading.places
+        if not reading.ready_to_restore or document is None or places is None:
             return
-        if document is None:
-            return
-        self._finding = True
+        reading.finding = True
         anchor, problem = places.stored_place(document)
         if problem:
             self._warn(problem)
         self._show_bookmarks(document)
-        self._read = places.read_sections(document)
-        self.query_one(SectionTree).show_read(self._read)
+        reading.read = places.read_sections(document)
+        self.query_one(SectionTree).show_read(reading.read)
         if anchor is None:
             self._place_found(document, None)
         else:
@@ -453,28 +435,30 @@ class ReaderApp(App[None]):
         section); from now on the place is saved."""
         if document is not self.document:
             return  # another article was opened meanwhile
-        self._resumed = True
+        reading = self.reading
+        reading.restored = True
         content = self.query_one(ContentView)
-        if self._anchor:  # a link named a section: that, not the stored place
+        if reading.fragment:  # a link named a section: that, not the stored place
             from reader.links import section_for_anchor
 
-            section = section_for_anchor(document, self._anchor)
-            self._anchor = ""
+            section = section_for_anchor(document, reading.fragment)
+            reading.fragment = ""
             if section is not None:
                 self.go_to_section(section)
                 return
             self.notify("That link's section is not in this article.", timeout=3)
         if block is None or block == 0 or content.scroll_y > 0:
             return
-        self._passage = block  # saved as the place even before the pane has scrolled there
+        reading.passage = block  # saved as the place even before the pane has scrolled there
         content.scroll_to_block(block)
         where = label(document.section_of(block))
         self.notify(f"Resumed at {where} (g: start over)", timeout=4)
 
     def _save_place(self) -> None:
-        if self.places is None or not self._resumed or self.document is None or self._passage < 0:
+        reading = self.reading
+        if not reading.savable or reading.places is None or reading.document is None:
             return
-        problem = self.places.save(self.document, self._passage)
+        problem = reading.places.save(reading.document, reading.passage)
         if problem and not self.unsaved:  # say it once, not at every scroll
             self.notify(problem, severity="error", timeout=10)
         elif self.unsaved and not problem:
@@ -488,7 +472,7 @@ class ReaderApp(App[None]):
         content = self.query_one(ContentView)
         if event.block != content.passage:
             return  # the pane has moved on since (to the stored place, say): a newer one follows
-        previous, self._passage = self._passage, event.block
+        previous = self.reading.moved_to(event.block)
         self.query_one(SearchPanel).passage = event.block
         if (
             not event.jumped
@@ -505,41 +489,26 @@ class ReaderApp(App[None]):
         self._save_timer = self.set_timer(SAVE_DELAY, self._save_place)
 
     def _read_through(self, start: int, end: int) -> None:
-        """The reader scrolled from block `start` on to `end`: sections whose last block
-        they passed (or that end on screen, at the article's end) are read."""
-        document, places = self.document, self.places
-        if document is None or places is None or not self._resumed or not self._complete:
+        """The reader scrolled from block `start` on to `end`: tick the sections read."""
+        reading = self.reading
+        if reading.places is None or reading.document is None:
             return
-        last = len(document.blocks) if self.query_one(ContentView).at_end else end - 1
-        read = [s for s in document.sections_ending(start, last) if s not in self._read]
+        read = reading.passed(start, end, at_end=self.query_one(ContentView).at_end)
         if not read:
             return
-        self._read.update(read)
-        self.query_one(SectionTree).show_read(self._read)
-        problem = places.mark_read(document, read)
+        self.query_one(SectionTree).show_read(reading.read)
+        problem = reading.places.mark_read(reading.document, read)
         if problem:
             self._warn(problem)
 
     def _show_status(self) -> None:
         """The section being read, the percent read and the time left, in the status line."""
-        document, passage = self.document, self._passage
-        if document is None or passage < 0:
-            return
-        path = []
-        section: Section | None = document.section_of(passage)
-        while section is not None and section is not document.root:
-            path.append(label(section))
-            section = section.parent
-        path = path[::-1] or [label(document.root)]
-        progress = "loading…"
-        if self._progress is not None:
-            at_end = self.query_one(ContentView).at_end
-            percent = self._progress.percent(passage, at_end=at_end)
-            minutes = self._progress.minutes_left(
-                passage, self.settings.words_per_minute, at_end=at_end
-            )
-            progress = f"{percent}%  ·  {time_left(minutes)}"
-        self.query_one(StatusLine).show(path, progress)
+        path, progress = self.reading.status(
+            at_end=self.query_one(ContentView).at_end,
+            words_per_minute=self.settings.words_per_minute,
+        )
+        if path:
+            self.query_one(StatusLine).show(path, progress)
 
     @on(ContentView.LinkChosen)
     def _follow(self, event: ContentView.LinkChosen) -> None:
@@ -642,32 +611,19 @@ class ReaderApp(App[None]):
     # -- actions ------------------------------------------------------------
 
     def action_next_section(self) -> None:
-        document, passage = self._place()
-        if document is None:
-            return
-        index = document.section_position(document.section_of(passage))
-        if index + 1 < len(document.sections):
-            self.go_to_section(document.sections[index + 1])
-        else:
+        passage = self.query_one(ContentView).passage
+        section = self.reading.next_section(passage)
+        if section is not None:
+            self.go_to_section(section)
+        elif self.document is not None and self.document.blocks:
             self.notify("This is the last section.", timeout=2)
 
     def action_previous_section(self) -> None:
-        document, passage = self._place()
-        if document is None:
-            return
-        section = document.section_of(passage)
         content = self.query_one(ContentView)
-        if passage > section.first_block or content.scrolled_past_start(section.first_block):
-            self.go_to_section(section)  # back to the start of the section being read
-            return
-        earlier = [
-            s
-            for s in document.sections[: document.section_position(section)]
-            if s.first_block < section.first_block  # not a parent starting at the same place
-        ]
-        if earlier:
-            self.go_to_section(earlier[-1])
-        else:
+        section = self.reading.previous_section(content.passage, content.scrolled_past_start)
+        if section is not None:
+            self.go_to_section(section)
+        elif self.document is not None and self.document.blocks:
             self.notify("This is the first section.", timeout=2)
 
     def action_bookmark(self) -> None:
@@ -810,7 +766,7 @@ class ReaderApp(App[None]):
                     or (isinstance(choice, Reattach) and choice.path == self.source.path)
                 )
                 if shown:
-                    self.places = None  # joined or deleted: nothing more is saved to it
+                    self.reading.places = None  # joined or deleted: nothing more is saved to it
                 self.notify(apply(self.store, choice))
             if not isinstance(choice, Open | Reattach):
                 return
@@ -961,3 +917,18 @@ class ReaderApp(App[None]):
     def go_to_section(self, section: Section) -> None:
         """Put a section's start at the top of the pane."""
         self.query_one(ContentView).scroll_to_block(section.first_block)
+
+
+def _parse_whole(
+    reading: Reading, cancelled: Callable[[], bool]
+) -> tuple[Document, list[Shape], ReadingProgress]:
+    """The whole article, its blocks' shapes and word counts (and the text's fingerprint)."""
+    preview = reading.document
+    if preview is not None:  # the preview's code blocks are highlighted soon
+        prepare_highlighting({b.language for b in preview.blocks if b.language})
+    source = reading.source
+    document = parse(source.text, source.kind, source.name, cancelled)
+    shapes = block_shapes(document.blocks)
+    if reading.places is not None:
+        reading.places.identify()  # hashing megabytes would stall the UI thread
+    return document, shapes, ReadingProgress(document)

@@ -33,7 +33,7 @@ def article_version(path: Path) -> tuple[int, int, int, int]:
 
 
 def loaded(app: ReaderApp) -> Callable[[], bool]:
-    return lambda: app.document is not None and app._complete and app._resumed
+    return lambda: app.document is not None and app.reading.complete and app.reading.restored
 
 
 async def test_a_file_that_changes_or_goes_while_open_stays_on_screen_and_says_so(
@@ -59,9 +59,9 @@ async def test_a_file_that_changes_or_goes_while_open_stays_on_screen_and_says_s
         await until(
             pilot,
             lambda: (
-                app._watch is not None
-                and app._watch._version is not None
-                and app._watch._version == article_version(article)
+                app.reading.watch is not None
+                and app.reading.watch._version is not None
+                and app.reading.watch._version == article_version(article)
             ),
         )
         await pilot.pause(0.2)

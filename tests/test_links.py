@@ -142,7 +142,7 @@ async def test_clicking_a_passage_makes_it_the_one_being_read(articles: Path) ->
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         await click_text(pilot, app, "Opening words")
-        assert app.query_one(ContentView).passage == app._passage
+        assert app.query_one(ContentView).passage == app.reading.passage
         assert highlighted(app) == "Introduction"
         assert "▎ Opening words of the introduction." in screen_text(app)
 

@@ -1,0 +1,128 @@
+"""One opened article's reading session: its document, where the reader is, what they read.
+
+No Textual here. The App shows what a `Reading` says and tells it what the
+reader did; leaving the article drops its `Reading`, and all its state with
+it. A worker's result carries the `Reading` it was started for, so a result
+about an article left meanwhile is recognised in one place (`is not`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from reader.document import Document, Section
+from reader.outline import label
+from reader.progress import ReadingProgress, time_left
+from reader.source import FileWatch, Source
+
+if TYPE_CHECKING:
+    from reader.places import Places
+
+LOADING = "loading…"  # the status line's progress until the whole article is in
+
+
+class Reading:
+    """The reader's session with one article."""
+
+    def __init__(self, source: Source, fragment: str = "") -> None:
+        """`fragment`: a link's #section, to go to once the whole article is in."""
+        self.source = source
+        self.fragment = fragment
+        self.document: Document | None = None
+        self.complete = False  # the whole article is shown, not a preview of its start
+        self.progress: ReadingProgress | None = None  # once the whole article is in
+        self.places: Places | None = None  # its saved state, once the store is open
+        self.finding = False  # the stored place is being looked for in the text
+        self.restored = False  # the stored place has been applied: from now on it is saved
+        self.passage = -1  # the block being read, as last reported by the article pane
+        self.read: set[Section] = set()  # sections read through, now or before
+        self.watch = FileWatch(source) if source.version is not None else None
+        self.file_change: str | None = None  # how the file on disk differs from what is shown
+
+    def show(self, document: Document, progress: ReadingProgress | None, *, complete: bool) -> None:
+        """More of the article is in: `document`, the whole of it if `complete`."""
+        self.document, self.complete = document, complete
+        self.progress = (progress or ReadingProgress(document)) if complete else None
+
+    @property
+    def ready_to_restore(self) -> bool:
+        """Whether the stored place can be looked for now (and has not been yet)."""
+        return (
+            self.complete
+            and self.places is not None
+            and self.document is not None
+            and not (self.finding or self.restored)
+        )
+
+    @property
+    def savable(self) -> bool:
+        """Whether the place may be saved: never before the stored one has been applied."""
+        return (
+            self.places is not None
+            and self.restored
+            and self.document is not None
+            and self.passage >= 0
+        )
+
+    def moved_to(self, block: int) -> int:
+        """The reader is at `block` now; the block they were at before."""
+        previous, self.passage = self.passage, block
+        return previous
+
+    def passed(self, start: int, end: int, *, at_end: bool) -> list[Section]:
+        """The reader scrolled from block `start` on to `end`: the sections read through
+        by it, not read before (those whose last block they passed, or that end on
+        screen at the article's end). They are remembered as read."""
+        document = self.document
+        if document is None or not self.restored or not self.complete:
+            return []
+        last = len(document.blocks) if at_end else end - 1
+        read = [s for s in document.sections_ending(start, last) if s not in self.read]
+        self.read.update(read)
+        return read
+
+    def status(self, *, at_end: bool, words_per_minute: int) -> tuple[list[str], str]:
+        """The status line: the path of sections to the passage, and how far through it is
+        ("42%  ·  3 min left"). Nothing before the pane has reported a passage."""
+        document, passage = self.document, self.passage
+        if document is None or passage < 0:
+            return [], ""
+        path = []
+        section: Section | None = document.section_of(passage)
+        while section is not None and section is not document.root:
+            path.append(label(section))
+            section = section.parent
+        if self.progress is None:
+            return path[::-1] or [label(document.root)], LOADING
+        percent = self.progress.percent(passage, at_end=at_end)
+        minutes = self.progress.minutes_left(passage, words_per_minute, at_end=at_end)
+        return path[::-1] or [label(document.root)], f"{percent}%  ·  {time_left(minutes)}"
+
+    def next_section(self, passage: int) -> Section | None:
+        """The section after the one `passage` is in, at any depth (None: it is the last)."""
+        document = self.document
+        if document is None or not document.blocks:
+            return None
+        index = document.section_position(document.section_of(max(passage, 0)))
+        return document.sections[index + 1] if index + 1 < len(document.sections) else None
+
+    def previous_section(
+        self, passage: int, scrolled_past: Callable[[int], bool]
+    ) -> Section | None:
+        """The start of the section `passage` is in if the reader is past it (`scrolled_past`:
+        whether the pane's top is below a block's first row), else the one before (None:
+        it is the first)."""
+        document = self.document
+        if document is None or not document.blocks:
+            return None
+        passage = max(passage, 0)
+        section = document.section_of(passage)
+        if passage > section.first_block or scrolled_past(section.first_block):
+            return section
+        earlier = [
+            s
+            for s in document.sections[: document.section_position(section)]
+            if s.first_block < section.first_block  # not a parent starting at the same place
+        ]
+        return earlier[-1] if earlier else None
