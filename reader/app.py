@@ -47,6 +47,7 @@ from reader.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from reader.anchoring import Anchor
+    from reader.links import FileTarget
     from reader.parsers.ahead import ParsedAhead
     from reader.places import Places
     from reader.store import Bookmark, Store
@@ -513,29 +514,24 @@ class ReaderApp(App[None]):
     @on(ContentView.LinkChosen)
     def _follow(self, event: ContentView.LinkChosen) -> None:
         """A section here, another article (back with backspace), or a web page if confirmed."""
-        from reader.links import anchor_of, classify, section_for_anchor
+        from reader.links import FileTarget, Refused, WebLink, resolve
 
-        href, document = event.href, self.document
-        kind = classify(href)
-        if kind == "anchor" and document is not None:
-            section = section_for_anchor(document, anchor_of(href))
-            if section is None:
-                self.notify(f"No section here is called #{anchor_of(href)}.")
-            else:
-                self.go_to_section(section)
-        elif kind == "file":
-            self._open_linked(href)
-        elif kind == "web":
-            self._open_web(href)
+        if self.document is None:
+            return
+        target = resolve(event.href, self.document, self.source.path)
+        if isinstance(target, Refused):
+            self.notify(target.reason, timeout=4)
+        elif isinstance(target, WebLink):
+            self._open_web(target.url)
+        elif isinstance(target, FileTarget):
+            self._open_file(target)
         else:
-            self.notify(f"Not followed: {href}", timeout=4)
+            self.go_to_section(target)
 
-    def _open_linked(self, href: str) -> None:
+    def _open_file(self, target: FileTarget) -> None:
         """An article file in this one's folder opens at once; any other file after asking."""
-        from reader.links import file_target
         from reader.widgets.choice_screen import ChoiceScreen
 
-        target = file_target(href, self.source.path)
         if target.trusted:
             self._open_path(target.path, target.anchor, link=True)
             return

@@ -27,6 +27,35 @@ class FileTarget:
     trusted: bool
 
 
+@dataclass(frozen=True, slots=True)
+class WebLink:
+    """A web page (or a mail address), opened in the browser once the reader agrees."""
+
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """A link that is not followed, and what the reader is told."""
+
+    reason: str
+
+
+def resolve(
+    href: str, document: Document, article: Path | None
+) -> Section | FileTarget | WebLink | Refused:
+    """Where following a link in `document` (read from the file `article`) leads."""
+    kind = classify(href)
+    if kind == "anchor":
+        section = section_for_anchor(document, anchor_of(href))
+        return section or Refused(f"No section here is called #{anchor_of(href)}.")
+    if kind == "file":
+        return file_target(href, article)
+    if kind == "web":
+        return WebLink(href)
+    return Refused(f"Not followed: {href}")
+
+
 def classify(href: str) -> LinkKind:
     """What following a link means: a section here, a local file, a web page, or nothing."""
     parts = urlsplit(href)

@@ -223,3 +223,20 @@ async def test_a_link_to_a_fifo_does_not_freeze_the_reader(
         await click_text(pilot, app, "the pipe")
         assert app.title == "Main"
         assert any("not a regular file" in n.message for n in app._notifications)
+
+
+def test_a_link_resolves_to_a_section_a_file_a_web_page_or_a_refusal(tmp_path: Path) -> None:
+    from reader.links import Refused, WebLink, resolve
+
+    document = parse(MAIN, "markdown", "main.md")
+    article = tmp_path / "main.md"
+    section = resolve("#details-and-more", document, article)
+    assert section is document.sections[-1]
+    assert resolve("#nowhere", document, article) == Refused("No section here is called #nowhere.")
+    assert resolve("other.md#second-part", document, article) == FileTarget(
+        (tmp_path / "other.md").resolve(), "second-part", True
+    )
+    assert resolve("https://example.com", document, article) == WebLink("https://example.com")
+    assert resolve("javascript:alert(1)", document, article) == Refused(
+        "Not followed: javascript:alert(1)"
+    )
