@@ -8,7 +8,7 @@ import os
 import signal
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,19 +27,17 @@ from textual.worker import get_current_worker
 
 from reader.commands import SectionCommands, SpeedCommands
 from reader.document import Document, Section
-from reader.loading import abandonable
+from reader.loading import first_document
 from reader.outline import label
-from reader.parsers import ParseCancelled, parse, preview
 from reader.progress import ReadingProgress
-from reader.responsive import handing_over
 from reader.safe_text import visible_line, visible_path
 from reader.session import Reading
 from reader.settings import WIDTHS, Settings, load_settings, save_settings
-from reader.source import ArticleError, FileWatch, Source, load_path
+from reader.source import Source
 from reader.widgets import ContentView, SectionTree
-from reader.widgets.blocks import prepare_highlighting
 from reader.widgets.key_bar import KeyBar
-from reader.widgets.line_index import Shape, block_shapes
+from reader.widgets.line_index import Shape
+from reader.widgets.loader import Loader, OpenRequest
 from reader.widgets.search_bar import SearchBar
 from reader.widgets.search_panel import SearchPanel
 from reader.widgets.status_line import StatusLine
@@ -170,7 +168,6 @@ class ReaderApp(App[None]):
         self._frozen = False  # start-up objects are kept out of garbage collection
         self._save_timer: Timer | None = None
         self.unsaved: str | None = None  # why the last save of the place failed, if it did
-        self._watching = False  # a look at the file is under way
         self.settings = Settings()
         self._settings_lock = threading.Lock()  # one settings file written at a time
         self._history: list[Source] = []  # articles left (for a link or the library), for back
@@ -195,6 +192,7 @@ class ReaderApp(App[None]):
             yield ContentView(id="content")
         yield StatusLine()
         yield SearchPanel()
+        yield Loader()
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -207,7 +205,7 @@ class ReaderApp(App[None]):
         if problem:
             self._warn(problem)
         self.watch(self, "theme", self._theme_chosen, init=False)
-        self.set_interval(WATCH_INTERVAL, self._look_at_file)
+        self.set_interval(WATCH_INTERVAL, lambda: self.query_one(Loader).look(self.reading))
         parse_rest = self._show_start()
         self.call_after_refresh(self._first_frame_shown, parse_rest=parse_rest)
 
@@ -217,14 +215,10 @@ class ReaderApp(App[None]):
         self.sub_title = visible_line(source.name)
         if source.notice:
             self._warn(source.notice)
-        head = preview(source.text, source.kind)
-        start = source.text if head is None else head
-        document = self._ahead.document() if self._ahead is not None else None
+        document, whole = first_document(source, self._ahead)
         self._ahead = None
-        if document is None or document.text != start:
-            document = parse(start, source.kind, source.name)
-        self._show(document, complete=head is None, new=True)
-        return head is not None
+        self._show(document, complete=whole, new=True)
+        return not whole
 
     def _first_frame_shown(self, parse_rest: bool) -> None:
         """Start what the first frame did not need: the store, then the full parse."""
@@ -244,7 +238,7 @@ class ReaderApp(App[None]):
         assert self.store is not None
         self.reading.places = Places(self.store, self.source.text, self.source.path)
         if parse_rest:
-            self._parse_whole()
+            self.query_one(Loader).parse(self.reading)
         else:
             self._started()
 
@@ -265,7 +259,7 @@ class ReaderApp(App[None]):
         """Leave the article shown (its place saved) and show `source` in its place,
         at the section `anchor` names if there is one."""
         self._save_place()
-        self.workers.cancel_group(self, "parse")
+        self.query_one(Loader).cancel_parse()
         self.workers.cancel_group(self, "anchors")
         if self.query_one(SearchPanel).close_search():
             self.query_one(ContentView).focus()
@@ -278,26 +272,10 @@ class ReaderApp(App[None]):
         if self.store is not None:
             self._open_places(parse_rest)
 
-    def _look_at_file(self) -> None:
-        watch = self.reading.watch
-        if watch is not None and not self._watching:  # one at a time, even if it hangs
-            self._watching = True
-            self._check_file(self.reading, watch)
-
-    @work(thread=True, group="watch")
-    def _check_file(self, reading: Reading, watch: FileWatch) -> None:
-        worker = get_current_worker()
-        try:
-            change = abandonable(watch.check, lambda: worker.is_cancelled)
-        except InterruptedError:
-            return  # quitting: a look stuck on a hung mount is left behind
-        finally:
-            self._watching = False
-        if not worker.is_cancelled:
-            self.call_from_thread(self._file_changed, reading, change)
-
-    def _file_changed(self, reading: Reading, change: str | None) -> None:
+    @on(Loader.FileChanged)
+    def _file_changed(self, event: Loader.FileChanged) -> None:
         """Say so when the article's file changes or goes; what was read stays on screen."""
+        reading, change = event.reading, event.change
         if reading is not self.reading or change == reading.file_change:
             return
         reading.file_change = change
@@ -365,22 +343,10 @@ class ReaderApp(App[None]):
             self.store.close()
         os._exit(128 + signal.SIGHUP)
 
-    @work(thread=True, exclusive=True, group="parse")
-    def _parse_whole(self) -> None:
-        """Parse the whole article off the UI thread; the preview shows meanwhile."""
-        worker, reading = get_current_worker(), self.reading
-        try:
-            with handing_over():
-                document, shapes, progress = _parse_whole(reading, lambda: worker.is_cancelled)
-        except ParseCancelled:
-            return
-        self.call_from_thread(self._parsed, reading, document, shapes, progress)
-
-    def _parsed(
-        self, reading: Reading, document: Document, shapes: list[Shape], progress: ReadingProgress
-    ) -> None:
-        if reading is self.reading:  # not an article left meanwhile
-            self._show(document, shapes, progress, complete=True)
+    @on(Loader.Parsed)
+    def _parsed(self, event: Loader.Parsed) -> None:
+        if event.reading is self.reading:  # not an article left meanwhile
+            self._show(event.document, event.shapes, event.progress, complete=True)
 
     def _show(
         self,
@@ -548,30 +514,23 @@ class ReaderApp(App[None]):
         self.push_screen(ChoiceScreen(question, answers), answered)
 
     def _open_path(
-        self, path: Path, anchor: str = "", *, link: bool = False, back: bool = True
+        self, path: Path, fragment: str = "", *, link: bool = False, back: bool = True
     ) -> None:
         """Read an article off the UI thread, then show it in place of this one (kept for
-        back unless not `back`); `anchor` names a section to go to."""
-        self._read_article(path, anchor, link, back)
+        back unless not `back`); `fragment` names a section to go to."""
+        self.query_one(Loader).read(OpenRequest(path, fragment, link, back))
 
-    @work(thread=True, exclusive=True, group="read")
-    def _read_article(self, path: Path, anchor: str, link: bool, back: bool) -> None:
-        worker = get_current_worker()
-        try:
-            source = abandonable(lambda: load_path(path), lambda: worker.is_cancelled)
-        except InterruptedError:
-            return
-        except ArticleError as error:
-            self.call_from_thread(self.notify, str(error), severity="error")
-            return
-        if not worker.is_cancelled:
-            self.call_from_thread(self._article_read, source, anchor, link, back)
+    @on(Loader.ReadFailed)
+    def _read_failed(self, event: Loader.ReadFailed) -> None:
+        self.notify(event.problem, severity="error")
 
-    def _article_read(self, source: Source, anchor: str, link: bool, back: bool) -> None:
-        if back:
+    @on(Loader.Read)
+    def _article_read(self, event: Loader.Read) -> None:
+        request = event.request
+        if request.back:
             self._history.append(self.source)  # backspace comes back here
-        self.open_article(source, anchor=anchor)
-        if link:
+        self.open_article(event.source, anchor=request.fragment)
+        if request.link:
             self.notify("Backspace goes back.", timeout=3)
 
     def _open_web(self, url: str) -> None:
@@ -913,18 +872,3 @@ class ReaderApp(App[None]):
     def go_to_section(self, section: Section) -> None:
         """Put a section's start at the top of the pane."""
         self.query_one(ContentView).scroll_to_block(section.first_block)
-
-
-def _parse_whole(
-    reading: Reading, cancelled: Callable[[], bool]
-) -> tuple[Document, list[Shape], ReadingProgress]:
-    """The whole article, its blocks' shapes and word counts (and the text's fingerprint)."""
-    preview = reading.document
-    if preview is not None:  # the preview's code blocks are highlighted soon
-        prepare_highlighting({b.language for b in preview.blocks if b.language})
-    source = reading.source
-    document = parse(source.text, source.kind, source.name, cancelled)
-    shapes = block_shapes(document.blocks)
-    if reading.places is not None:
-        reading.places.identify()  # hashing megabytes would stall the UI thread
-    return document, shapes, ReadingProgress(document)

@@ -1,4 +1,6 @@
-"""Reading files off the UI thread, in a way that never holds up quitting.
+"""Loading an article: what to show first, the whole parse, and blocking reads.
+
+The whole parse and file reads run in workers (`reader.widgets.loader`).
 
 A read can block for good: a hung network mount, or a device put where a
 file was. Textual's thread workers run in asyncio's executor, which Python
@@ -12,7 +14,18 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+from reader.parsers import parse, preview
+from reader.progress import ReadingProgress
+from reader.widgets.blocks import prepare_highlighting
+from reader.widgets.line_index import Shape, block_shapes
+
+if TYPE_CHECKING:
+    from reader.document import Document
+    from reader.parsers.ahead import ParsedAhead
+    from reader.session import Reading
+    from reader.source import Source
 
 T = TypeVar("T")
 POLL_SECONDS = 0.05
@@ -39,3 +52,32 @@ def abandonable(call: Callable[[], T], cancelled: Callable[[], bool]) -> T:
         assert isinstance(value, BaseException)
         raise value
     return value  # type: ignore[return-value]
+
+
+def first_document(source: Source, ahead: ParsedAhead | None) -> tuple[Document, bool]:
+    """The document to show first: all of a short article, the start of a long one (parsed
+    by the process started ahead if it has it); and whether it is the whole article."""
+    head = preview(source.text, source.kind)
+    start = source.text if head is None else head
+    document = ahead.document() if ahead is not None else None
+    if document is None or document.text != start:
+        document = parse(start, source.kind, source.name)
+    return document, head is None
+
+
+def parse_whole(
+    reading: Reading, cancelled: Callable[[], bool]
+) -> tuple[Document, list[Shape], ReadingProgress]:
+    """The whole article, its blocks' shapes and word counts (and the text's fingerprint).
+
+    Long: run it in a worker. Raises ParseCancelled once `cancelled()` says so.
+    """
+    shown = reading.document
+    if shown is not None:  # the preview's code blocks are highlighted soon
+        prepare_highlighting({block.language for block in shown.blocks if block.language})
+    source = reading.source
+    document = parse(source.text, source.kind, source.name, cancelled)
+    shapes = block_shapes(document.blocks)
+    if reading.places is not None:
+        reading.places.identify()  # hashing megabytes would stall the UI thread
+    return document, shapes, ReadingProgress(document)

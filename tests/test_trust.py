@@ -87,20 +87,20 @@ async def test_a_read_that_never_ends_leaves_the_reader_responsive_and_q_quits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, deadline: Callable[[float], None]
 ) -> None:
     """A linked file on a hung mount (or a device put in its place) blocks its read for good."""
-    import reader.app
+    import reader.widgets.loader
 
     (tmp_path / "hung.md").write_text("# Never read\n")
     article = tmp_path / "main.md"
     article.write_text("# Main\n\n[the hung one](hung.md)\n\n## Second\n\nMore.\n")
     release = threading.Event()
-    read = reader.app.load_path
+    read = reader.widgets.loader.load_path
 
     def blocking(path: Path) -> Source:
         if path.name == "hung.md":
             release.wait()
         return read(path)
 
-    monkeypatch.setattr(reader.app, "load_path", blocking)
+    monkeypatch.setattr(reader.widgets.loader, "load_path", blocking)
     app = ReaderApp(read(article))
     try:
         async with app.run_test(size=SIZE) as pilot:

@@ -1,0 +1,132 @@
+"""The loader: an article's whole parse, files read and the file watch, off the UI thread.
+
+A widget with nothing to show: it owns the workers, which take immutable inputs
+and post their results as messages. Each result carries the `Reading` (or the
+request) it was started for, so the App can drop one about an article left
+meanwhile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import work
+from textual.message import Message
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from reader.document import Document
+from reader.loading import abandonable, parse_whole
+from reader.parsers import ParseCancelled
+from reader.progress import ReadingProgress
+from reader.responsive import handing_over
+from reader.session import Reading
+from reader.source import ArticleError, Source, load_path
+from reader.widgets.line_index import Shape
+
+
+@dataclass(frozen=True, slots=True)
+class OpenRequest:
+    """A file to open in place of the article shown."""
+
+    path: Path
+    fragment: str = ""  # a #section to go to in it
+    link: bool = False  # followed from a link (the reader is told backspace comes back)
+    back: bool = True  # the article left is kept for backspace
+
+
+class Loader(Widget):
+    """Posts `Parsed`, `Read`, `ReadFailed` and `FileChanged`."""
+
+    DEFAULT_CSS = "Loader { display: none; }"
+
+    class Parsed(Message):
+        """The whole article of `reading` is parsed."""
+
+        def __init__(
+            self,
+            reading: Reading,
+            document: Document,
+            shapes: list[Shape],
+            progress: ReadingProgress,
+        ) -> None:
+            super().__init__()
+            self.reading = reading
+            self.document = document
+            self.shapes = shapes
+            self.progress = progress
+
+    class Read(Message):
+        """A file asked for is read."""
+
+        def __init__(self, source: Source, request: OpenRequest) -> None:
+            super().__init__()
+            self.source = source
+            self.request = request
+
+    class ReadFailed(Message):
+        """A file asked for could not be read; `problem` says why."""
+
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    class FileChanged(Message):
+        """How the file of `reading` now differs from what was read (None: not at all)."""
+
+        def __init__(self, reading: Reading, change: str | None) -> None:
+            super().__init__()
+            self.reading = reading
+            self.change = change
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._looking = False  # a look at the file is under way
+
+    def cancel_parse(self) -> None:
+        self.workers.cancel_group(self, "parse")
+
+    @work(thread=True, exclusive=True, group="parse")
+    def parse(self, reading: Reading) -> None:
+        """Parse the whole article off the UI thread; its preview shows meanwhile."""
+        worker = get_current_worker()
+        try:
+            with handing_over():
+                document, shapes, progress = parse_whole(reading, lambda: worker.is_cancelled)
+        except ParseCancelled:
+            return
+        self.post_message(self.Parsed(reading, document, shapes, progress))
+
+    @work(thread=True, exclusive=True, group="read")
+    def read(self, request: OpenRequest) -> None:
+        """Read a file; a read that never ends is left behind when the app quits."""
+        worker = get_current_worker()
+        try:
+            source = abandonable(lambda: load_path(request.path), lambda: worker.is_cancelled)
+        except InterruptedError:
+            return
+        except ArticleError as error:
+            self.post_message(self.ReadFailed(str(error)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(self.Read(source, request))
+
+    def look(self, reading: Reading) -> None:
+        """Look at the article's file for changes, one look at a time (even if one hangs)."""
+        if reading.watch is not None and not self._looking:
+            self._looking = True
+            self._check_file(reading)
+
+    @work(thread=True, group="watch")
+    def _check_file(self, reading: Reading) -> None:
+        worker = get_current_worker()
+        assert reading.watch is not None
+        try:
+            change = abandonable(reading.watch.check, lambda: worker.is_cancelled)
+        except InterruptedError:
+            return  # quitting: a look stuck on a hung mount is left behind
+        finally:
+            self._looking = False
+        if not worker.is_cancelled:
+            self.post_message(self.FileChanged(reading, change))
