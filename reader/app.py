@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.dom import DOMNode
 from textual.message import Message
@@ -25,6 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Tree
 from textual.worker import get_current_worker
 
+from reader import keys
 from reader.commands import SectionCommands, SpeedCommands
 from reader.document import Document, Section
 from reader.loading import first_document
@@ -70,88 +70,7 @@ class ReaderApp(App[None]):
     KeyBar { background: $panel; }
     """
 
-    BINDINGS = [
-        Binding(
-            "tab",
-            "focus_next",
-            "Pane",
-            tooltip="Next pane (tree, article)",
-            show=False,
-            priority=True,
-        ),
-        Binding(
-            "shift+tab",
-            "focus_previous",
-            "Pane",
-            tooltip="Previous pane",
-            show=False,
-            priority=True,
-        ),
-        Binding(
-            "right_square_bracket",
-            "next_section",
-            "Next",
-            key_display="]",
-            tooltip="Next section, at any depth",
-        ),
-        Binding(
-            "left_square_bracket",
-            "previous_section",
-            "Prev",
-            key_display="[",
-            tooltip="Start of this section, then the previous one",
-        ),
-        Binding(
-            "slash",
-            "search",
-            "Search",
-            key_display="/",
-            tooltip="Search as you type (capitals match case; re: for a regex)",
-        ),
-        Binding("n", "next_match", "Next match", show=False),
-        Binding("N", "previous_match", "Previous match", show=False),
-        Binding("escape", "close_search", "Close search", tooltip="Close the search", show=False),
-        Binding("m", "bookmark", "Mark", tooltip="Bookmark the passage, with a note"),
-        Binding("b", "bookmarks", "Marks", tooltip="This article's bookmarks"),
-        Binding("t", "toggle_tree", "Tree", tooltip="Show or hide the section tree"),
-        Binding("question_mark", "help", "Keys", key_display="?", tooltip="This list of keys"),
-        Binding("o", "library", "Open", tooltip="The library: open another article"),
-        Binding(
-            "backspace,alt+left",
-            "go_back",
-            "Back",
-            tooltip="Back to the article before",
-            show=False,
-        ),
-        Binding("ctrl+t", "change_theme", "Theme", tooltip="Choose a theme", show=False),
-        Binding(
-            "less_than_sign",
-            "narrower",
-            "Narrower",
-            key_display="<",
-            show=False,
-            tooltip="Narrower reading column",
-        ),
-        Binding(
-            "greater_than_sign",
-            "wider",
-            "Wider",
-            key_display=">",
-            show=False,
-            tooltip="Wider reading column",
-        ),
-        Binding(
-            "equals_sign",
-            "reset_width",
-            "Reset width",
-            key_display="=",
-            show=False,
-            tooltip="Reading column back to its usual width",
-        ),
-        Binding("q", "quit", "Quit"),
-        # ctrl+c copies a selection (the screen's binding) and otherwise quits.
-        Binding("ctrl+c", "quit", "Quit", show=False),
-    ]
+    BINDINGS = keys.app_bindings()  # every key is in reader/keys.py, each with an id
 
     class Loaded(Message):
         """The whole article is in the tree and the pane: every section can be reached."""
@@ -734,65 +653,18 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         """Every key, by where it works."""
-        from reader.widgets.bookmark_list import BookmarkList
-        from reader.widgets.help_screen import HelpScreen, describe_keys
-        from reader.widgets.note_prompt import NotePrompt
+        from reader.widgets.help_screen import HelpScreen, key_help
 
-        areas: list[tuple[str, type[DOMNode]]] = [
-            ("Anywhere", type(self)),
-            ("Reading the article", ContentView),
-            ("In the section tree", SectionTree),
-            ("In the search bar", SearchBar),
-            ("In the bookmarks list", BookmarkList),
-            ("In the note prompt", NotePrompt),
-        ]
-        keys = describe_keys(self, areas)
-        palette = self.get_key_display(Binding(self.COMMAND_PALETTE_BINDING, "command_palette"))
-        keys[0][1].append((palette, "Command palette: every command, by name"))
-        self.push_screen(HelpScreen(keys))
+        self.push_screen(HelpScreen(key_help(self)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: the reader's own commands first, then Textual's."""
-        yield SystemCommand("Keys", "Every key, by where it works (?)", self.action_help)
-        yield SystemCommand("Search", "Search the article (/)", self.action_search)
-        yield SystemCommand(
-            "Open article", "The library: recent, your folder, bundled (o)", self.action_library
-        )
-        yield SystemCommand("Next section", "Go to the next section (])", self.action_next_section)
-        yield SystemCommand(
-            "Previous section", "Go to the previous section ([)", self.action_previous_section
-        )
-        yield SystemCommand("Next match", "The next search match (n)", self.action_next_match)
-        yield SystemCommand(
-            "Previous match", "The previous search match (N)", self.action_previous_match
-        )
-        content = self.query_one(ContentView)
-        yield SystemCommand("Start of the article", "Go to the start (g)", content.action_top)
-        yield SystemCommand("End of the article", "Go to the end (G)", content.action_end)
-        yield SystemCommand(
-            "Back", "The article left for a link or the library (backspace)", self.action_go_back
-        )
-        yield SystemCommand(
-            "Bookmark this passage", "Bookmark the passage being read (m)", self.action_bookmark
-        )
-        yield SystemCommand(
-            "Go to bookmark", "List this article's bookmarks (b)", self.action_bookmarks
-        )
-        yield SystemCommand(
-            "Toggle tree", "Show or hide the section tree (t)", self.action_toggle_tree
-        )
-        yield SystemCommand("Wider reading column", "Wider text (>)", self.action_wider)
-        yield SystemCommand("Narrower reading column", "Narrower text (<)", self.action_narrower)
-        yield SystemCommand(
-            "Reset reading column", "The usual width of text (=)", self.action_reset_width
-        )
-        yield SystemCommand("Wider tree", "More room for the section tree", self.action_wider_tree)
-        yield SystemCommand(
-            "Narrower tree", "Less room for the section tree", self.action_narrower_tree
-        )
-        yield SystemCommand(
-            "Reading speed", "Type 'speed' to choose the words a minute", self.action_speeds
-        )
+        content: ContentView | None = None  # looked for once a command is the article pane's
+        for own in keys.palette_commands():
+            owner: DOMNode = self
+            if own.area == "article":
+                owner = content = content or self.query_one(ContentView)
+            yield SystemCommand(own.title, own.help, getattr(owner, f"action_{own.action}"))
         for command in super().get_system_commands(screen):
             if command.title != "Keys":  # ours lists every key
                 yield command

@@ -14,32 +14,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader import __version__
+from reader import __version__, keys
 from reader.safe_text import visible_line
 from reader.source import ArticleError, Source, load
 
 if TYPE_CHECKING:
     from reader.store import Store
 
-KEYS = """\
-keys:
-  tab / shift+tab        switch between the section tree and the article
-  j k / down up          scroll a line
-  space / pagedown       next page        shift+space / pageup       previous page
-  g / home               start            G / end                    end
-  ] / [                  next / previous section (any depth)
-  / then n / N           search as you type (re: for a regex), then next / previous match
-  m / b                  bookmark the passage (with a note) / list bookmarks
-  enter                  in the tree: jump to the highlighted section;
-                         in the article: follow the passage's link (or click it)
-  backspace / alt+left   back to the article a link was followed from
-  t                      show or hide the section tree
-  o                      the library: open another article in place
-  < / > / =              narrower / wider reading column / its usual width
-  ctrl+t                 choose a theme
-  ?                      every key, by where it works
-  ctrl+p                 command palette: commands, and sections by title
-  q                      quit"""
+KEYS = keys.cli_text()  # from the one table of keys, as the bindings are
 
 ANCHOR_BUDGET = 2.0  # seconds `reader bookmarks PATH` may spend finding bookmarks in the text
 

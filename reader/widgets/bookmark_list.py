@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
+from reader import keys
 from reader.safe_text import visible_line
 from reader.store import Bookmark, Store, StoreError
 from reader.widgets.note_prompt import NotePrompt
@@ -30,13 +30,7 @@ class BookmarkList(ModalScreen[int | None]):
 
     AUTO_FOCUS = "*"  # the app's own picks the article pane
 
-    BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("e", "edit", "Edit note"),
-        Binding("d", "delete", "Delete"),
-        Binding("u", "undo", "Undo delete"),
-        Binding("q", "app.quit", "Quit"),
-    ]
+    BINDINGS = keys.bindings("bookmarks")
 
     DEFAULT_CSS = """
     BookmarkList { align: center middle; background: $background 50%; }

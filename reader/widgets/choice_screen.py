@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from reader import keys
 from reader.safe_text import visible_line
 
 
@@ -17,7 +17,7 @@ class ChoiceScreen(ModalScreen[str | None]):
     """A question and its answers; dismisses with the value chosen, or None on escape."""
 
     AUTO_FOCUS = "OptionList"
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("q", "app.quit", "Quit")]
+    BINDINGS = keys.bindings("choice")
 
     DEFAULT_CSS = """
     ChoiceScreen { align: center middle; background: $background 50%; }

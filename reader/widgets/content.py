@@ -14,7 +14,6 @@ from bisect import bisect_left
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Offset, Region, Size
 from textual.message import Message
@@ -22,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
+from reader import keys
 from reader.document import Document
 from reader.search import Match
 from reader.widgets.blocks import CURRENT_MATCH, LINK_META, Mark, Palette, render_block
@@ -38,17 +38,7 @@ LOADING_MESSAGE = "… the rest of the article is loading"
 class ContentView(ScrollView, can_focus=True):
     """The article, one block after another, in a readable centred column."""
 
-    BINDINGS = [
-        Binding("down,j", "line_down", "Down", tooltip="Scroll a line down", show=False),
-        Binding("up,k", "line_up", "Up", tooltip="Scroll a line up", show=False),
-        Binding("space,pagedown", "page_down", "Page", key_display="space", tooltip="Next page"),
-        Binding("shift+space,pageup", "page_up", "Page up", tooltip="Previous page", show=False),
-        Binding(
-            "home,g", "top", "Top", key_display="g", tooltip="Start of the article", show=False
-        ),
-        Binding("end,G", "end", "End", key_display="G", tooltip="End of the article", show=False),
-        Binding("enter", "follow_link", "Link", tooltip="Follow a link in the passage", show=False),
-    ]
+    BINDINGS = keys.bindings("article")
 
     COMPONENT_CLASSES = {
         "content--h1",

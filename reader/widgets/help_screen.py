@@ -1,7 +1,12 @@
-"""The help screen: every key, by where it works, made from the bindings themselves."""
+"""The help screen: every key, by where it works, made from the bindings themselves.
+
+The areas, their headings and the keys Textual handles itself (the command
+palette's) come from `reader.keys`, the one table of keys.
+"""
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import replace
 from typing import Any
 
@@ -14,7 +19,30 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader import keys
+
 KeyHelp = list[tuple[str, list[tuple[str, str]]]]  # (area, [(keys, what they do)])
+
+
+def key_help(app: App[Any]) -> KeyHelp:
+    """Every key of every area the help screen lists, the command palette's among the App's."""
+    areas = [(area.title, _owner(app, area)) for area in keys.help_areas()]
+    described = describe_keys(app, areas)
+    for (_, listed), area in zip(described, keys.help_areas(), strict=True):
+        for found in keys.keys_of(area.id):
+            if found.action == "command_palette":  # not a binding: the App's setting
+                palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette")
+                listed.append((app.get_key_display(palette), found.tooltip))
+    return described
+
+
+def _owner(app: App[Any], area: keys.Area) -> type[DOMNode]:
+    """The class whose bindings are the area's: the running App's own for "app"."""
+    if area.id == "app":
+        return type(app)
+    module, name = area.owner.split(":")
+    owner: type[DOMNode] = getattr(importlib.import_module(module), name)
+    return owner
 
 
 def describe_keys(app: App[Any], areas: list[tuple[str, type[DOMNode]]]) -> KeyHelp:
@@ -43,10 +71,7 @@ class HelpScreen(ModalScreen[None]):
     """Every key by area; any of escape, q or ? closes it."""
 
     AUTO_FOCUS = "VerticalScroll"
-    BINDINGS = [
-        Binding("escape,question_mark", "close", "Close", show=False),
-        Binding("q", "app.quit", "Quit", show=False),
-    ]
+    BINDINGS = keys.bindings("help")
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; background: $background 50%; }
@@ -69,10 +94,10 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("keys", style="bold", no_wrap=True)
         table.add_column("does", ratio=1)
         table.add_row(Text("Keys  (escape closes)", style="bold underline"), "")
-        for area, keys in self._keys:
+        for area, listed in self._keys:
             table.add_row("", "")
             table.add_row(Text(area, style="bold reverse"), "")
-            for shown, text in keys:
+            for shown, text in listed:
                 table.add_row(Text(shown), Text(text))
         return table
 

@@ -12,12 +12,12 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from reader import keys
 from reader.library import Entry, Forget, Open, Reattach, Shelf
 from reader.safe_text import visible_line, visible_path
 from reader.widgets.choice_screen import ChoiceScreen
@@ -34,7 +34,7 @@ class LibraryScreen(ModalScreen[Open | Reattach | Forget | None]):
     or None."""
 
     AUTO_FOCUS = "OptionList"
-    BINDINGS = [Binding("escape,o", "close", "Close"), Binding("q", "app.quit", "Quit")]
+    BINDINGS = keys.bindings("library")
 
     DEFAULT_CSS = """
     LibraryScreen { align: center middle; background: $background 50%; }
@@ -106,7 +106,7 @@ class PathPrompt(ModalScreen[Path | None]):
     """Asks where an article's file is now; dismisses with the path of a regular file, or None."""
 
     AUTO_FOCUS = "Input"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = keys.bindings("path")
 
     DEFAULT_CSS = """
     PathPrompt { align: center middle; background: $background 50%; }

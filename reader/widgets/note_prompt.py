@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from reader import keys
 from reader.safe_text import visible_line
 
 QUOTE_PREVIEW = 70
@@ -24,7 +24,7 @@ class NotePrompt(ModalScreen[str | None]):
 
     AUTO_FOCUS = "*"  # the app's own picks the article pane
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = keys.bindings("note")
 
     DEFAULT_CSS = """
     NotePrompt { align: center middle; background: $background 50%; }

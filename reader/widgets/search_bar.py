@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label  # Textual's command palette has loaded Input anyway
 
+from reader import keys
 from reader.safe_text import visible_line
 
 PLACEHOLDER = "Search: words, or re: and a regular expression (capitals match case)"
@@ -29,7 +29,7 @@ class SearchBar(Horizontal):
     }
     """
 
-    BINDINGS = [Binding("escape", "close", "Close search", show=False)]
+    BINDINGS = keys.bindings("search")
 
     class Changed(Message):
         """The query changed (it may be empty)."""
