@@ -27,6 +27,7 @@ from textual.worker import get_current_worker
 from reader import keys
 from reader.commands import SectionCommands, SpeedCommands
 from reader.document import Document, Section
+from reader.line_index import Shape
 from reader.loading import first_document
 from reader.outline import label
 from reader.progress import ReadingProgress
@@ -36,7 +37,6 @@ from reader.settings import WIDTHS, Settings, load_settings, save_settings
 from reader.source import Source
 from reader.widgets import ContentView, SectionTree
 from reader.widgets.key_bar import KeyBar
-from reader.widgets.line_index import Shape
 from reader.widgets.loader import Loader, OpenRequest
 from reader.widgets.search_bar import SearchBar
 from reader.widgets.search_panel import SearchPanel

@@ -4,15 +4,28 @@ from __future__ import annotations
 
 from functools import partial
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from rich.text import Text
 from textual.command import Hit, Hits, Provider
 
+from reader.document import Document, Section
 from reader.outline import label
+from reader.settings import Settings
 
-if TYPE_CHECKING:
-    from reader.app import ReaderApp
+
+class Reader(Protocol):
+    """What the palette's providers need of the app (no import of it: no cycle)."""
+
+    @property
+    def document(self) -> Document | None: ...
+
+    settings: Settings
+
+    def go_to_section(self, section: Section) -> None: ...
+
+    def set_reading_speed(self, words_per_minute: int) -> None: ...
+
 
 SECTION_MARK = "§ "
 MAX_TITLE = 120  # characters of a section title matched and shown: titles are untrusted
@@ -73,7 +86,7 @@ class SectionCommands(Provider):
     """Every section of the article, found by a fuzzy match on its title."""
 
     async def search(self, query: str) -> Hits:
-        app: ReaderApp = self.app  # type: ignore[assignment]
+        app: Reader = self.app  # type: ignore[assignment]
         document = app.document
         if document is None:
             return
@@ -101,7 +114,7 @@ class SpeedCommands(Provider):
     """Reading speeds to choose from, for the minutes left in the status line."""
 
     async def search(self, query: str) -> Hits:
-        app: ReaderApp = self.app  # type: ignore[assignment]
+        app: Reader = self.app  # type: ignore[assignment]
         matcher = self.matcher(query)
         for speed in SPEEDS:
             title = f"Reading speed: {speed} words a minute"

@@ -16,10 +16,10 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
+from reader.line_index import Shape, block_shapes
 from reader.parsers import parse, preview
 from reader.progress import ReadingProgress
 from reader.widgets.blocks import prepare_highlighting
-from reader.widgets.line_index import Shape, block_shapes
 
 if TYPE_CHECKING:
     from reader.document import Document

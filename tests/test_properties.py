@@ -9,12 +9,12 @@ from hypothesis import strategies as st
 
 from reader.anchoring import MAX_QUOTE, Anchor, resolve
 from reader.document import Document, Section
+from reader.line_index import LineIndex
 from reader.outline import outline
 from reader.parsers import markdown, parse
 from reader.parsers.markdown import parse_markdown
 from reader.parsers.plaintext import parse_plain
 from reader.source import ArticleError, decode
-from reader.widgets.line_index import LineIndex
 
 LINE_SHAPES = st.sampled_from(
     [

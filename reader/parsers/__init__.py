@@ -3,10 +3,9 @@
 from collections.abc import Callable
 
 from reader.document import Document
+from reader.parsers.cancelled import ParseCancelled
 
-
-class ParseCancelled(Exception):
-    """A parse stopped because its `cancelled` callback said so."""
+__all__ = ["PREVIEW_CHARS", "ParseCancelled", "parse", "preview"]
 
 
 def parse(text: str, kind: str, name: str, cancelled: Callable[[], bool] | None = None) -> Document:

@@ -28,7 +28,7 @@ from reader.document import (
     Run,
     normalize_newlines,
 )
-from reader.parsers import ParseCancelled
+from reader.parsers.cancelled import ParseCancelled
 
 # Front matter: YAML-looking lines (key: value, indented or "- " continuations,
 # comments) between --- lines. A "---" rule at the top of an article is not it.

@@ -27,7 +27,7 @@ from reader.document import (
     Run,
     normalize_newlines,
 )
-from reader.parsers import ParseCancelled
+from reader.parsers.cancelled import ParseCancelled
 
 MAX_HEADING_CHARS = 80
 MAX_HEADING_WORDS = 14

@@ -23,9 +23,9 @@ from textual.strip import Strip
 
 from reader import keys
 from reader.document import Document
+from reader.line_index import LineIndex, Shape, block_shapes, estimate, gap_after
 from reader.search import Match
 from reader.widgets.blocks import CURRENT_MATCH, LINK_META, Mark, Palette, render_block
-from reader.widgets.line_index import LineIndex, Shape, block_shapes, estimate, gap_after
 
 _DECORATION = frozenset({"▎", "◆", "▌", "•"})  # gutter and container marks, not article text
 MAX_COLUMN = 88  # the reading column's default greatest width

@@ -17,13 +17,13 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from reader.document import Document
+from reader.line_index import Shape
 from reader.loading import abandonable, parse_whole
 from reader.parsers import ParseCancelled
 from reader.progress import ReadingProgress
 from reader.responsive import handing_over
 from reader.session import Reading
 from reader.source import ArticleError, Source, load_path
-from reader.widgets.line_index import Shape
 
 
 @dataclass(frozen=True, slots=True)
