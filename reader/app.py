@@ -22,7 +22,6 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Tree
-from textual.worker import get_current_worker
 
 from reader import keys
 from reader.commands import SectionCommands, SpeedCommands
@@ -44,7 +43,6 @@ from reader.widgets.status_line import StatusLine
 from reader.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from reader.anchoring import Anchor
     from reader.links import FileTarget
     from reader.parsers.ahead import ParsedAhead
     from reader.places import Places
@@ -178,8 +176,7 @@ class ReaderApp(App[None]):
         """Leave the article shown (its place saved) and show `source` in its place,
         at the section `anchor` names if there is one."""
         self._save_place()
-        self.query_one(Loader).cancel_parse()
-        self.workers.cancel_group(self, "anchors")
+        self.query_one(Loader).cancel_for_article()
         if self.query_one(SearchPanel).close_search():
             self.query_one(ContentView).focus()
         while len(self.screen_stack) > 1:  # a bookmark list or the like is about the one left
@@ -303,25 +300,18 @@ class ReaderApp(App[None]):
         reading.read = places.read_sections(document)
         self.query_one(SectionTree).show_read(reading.read)
         if anchor is None:
-            self._place_found(document, None)
+            self._place_found(Loader.PlaceFound(reading, None))
         else:
-            self._find_place(document, anchor)
+            self.query_one(Loader).find_place(reading, anchor)
 
-    @work(thread=True, group="anchors")
-    def _find_place(self, document: Document, anchor: Anchor) -> None:
-        from reader.places import BUDGET, locate_place
-
-        worker = get_current_worker()
-        block = locate_place(anchor, document, BUDGET, lambda: worker.is_cancelled)
-        if not worker.is_cancelled:
-            self.call_from_thread(self._place_found, document, block)
-
-    def _place_found(self, document: Document, block: int | None) -> None:
+    @on(Loader.PlaceFound)
+    def _place_found(self, event: Loader.PlaceFound) -> None:
         """Go to the stored place, unless the reader has already moved (or a link named a
         section); from now on the place is saved."""
-        if document is not self.document:
+        reading, block = event.reading, event.block
+        if reading is not self.reading or reading.document is None:
             return  # another article was opened meanwhile
-        reading = self.reading
+        document = reading.document
         reading.restored = True
         content = self.query_one(ContentView)
         if reading.fragment:  # a link named a section: that, not the stored place
@@ -535,12 +525,12 @@ class ReaderApp(App[None]):
     def action_bookmarks(self) -> None:
         """List this article's bookmarks (found in the text off the UI thread)."""
         if self.document is not None and self.places is not None:
-            self._find_bookmarks(self.document, self._stored_bookmarks(), listing=True)
+            self.query_one(Loader).find_bookmarks(self.reading, self._stored_bookmarks(), True)
 
     def _show_bookmarks(self, document: Document) -> None:
         """Bookmark markers in the gutter and counts in the tree, once found in the text."""
         if self.places is not None:
-            self._find_bookmarks(document, self._stored_bookmarks(), listing=False)
+            self.query_one(Loader).find_bookmarks(self.reading, self._stored_bookmarks(), False)
 
     def _stored_bookmarks(self) -> list[Bookmark]:
         """This article's bookmarks; none, with a warning, if they cannot be read."""
@@ -554,27 +544,19 @@ class ReaderApp(App[None]):
             self._warn(f"Your bookmarks could not be read: {error}.")
             return []
 
-    @work(thread=True, group="anchors")
-    def _find_bookmarks(self, document: Document, stored: list[Bookmark], listing: bool) -> None:
-        from reader.places import BUDGET, locate
-
-        worker = get_current_worker()
-        found = locate(stored, document, BUDGET, lambda: worker.is_cancelled)
-        if not worker.is_cancelled:
-            self.call_from_thread(self._bookmarks_found, document, found, listing)
-
-    def _bookmarks_found(
-        self, document: Document, found: list[tuple[Bookmark, int | None]], listing: bool
-    ) -> None:
+    @on(Loader.BookmarksFound)
+    def _bookmarks_found(self, event: Loader.BookmarksFound) -> None:
         """Mark the bookmarks found; with `listing`, list them (enter jumps to one)."""
-        if document is not self.document or self.places is None:
+        reading, found = event.reading, event.found
+        document = reading.document
+        if reading is not self.reading or self.places is None or document is None:
             return
         blocks = [block for _, block in found if block is not None]
         content = self.query_one(ContentView)
         content.mark_bookmarks(set(blocks))
         counts = Counter(document.section_of(block) for block in blocks)
         self.query_one(SectionTree).show_bookmark_counts(counts)
-        if not listing:
+        if not event.listing:
             return
         from reader.widgets.bookmark_list import BookmarkList, Listed
 

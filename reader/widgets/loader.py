@@ -1,4 +1,4 @@
-"""The loader: an article's whole parse, files read and the file watch, off the UI thread.
+"""The loader: an article's whole parse, files read, passages found, the file watch.
 
 A widget with nothing to show: it owns the workers, which take immutable inputs
 and post their results as messages. Each result carries the `Reading` (or the
@@ -10,14 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.message import Message
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
+from reader.anchoring import Anchor
 from reader.document import Document
 from reader.line_index import Shape
+
+if TYPE_CHECKING:
+    from reader.store import Bookmark
 from reader.loading import abandonable, parse_whole
 from reader.parsers import ParseCancelled
 from reader.progress import ReadingProgress
@@ -37,7 +42,7 @@ class OpenRequest:
 
 
 class Loader(Widget):
-    """Posts `Parsed`, `Read`, `ReadFailed` and `FileChanged`."""
+    """Posts `Parsed`, `Read`, `ReadFailed`, `PlaceFound`, `BookmarksFound`, `FileChanged`."""
 
     DEFAULT_CSS = "Loader { display: none; }"
 
@@ -72,6 +77,26 @@ class Loader(Widget):
             super().__init__()
             self.problem = problem
 
+    class PlaceFound(Message):
+        """Where the stored place of `reading` is in its text now (None: not found)."""
+
+        def __init__(self, reading: Reading, block: int | None) -> None:
+            super().__init__()
+            self.reading = reading
+            self.block = block
+
+    class BookmarksFound(Message):
+        """The bookmarks of `reading`, each with its block now (None: orphaned); to list
+        them if `listing`."""
+
+        def __init__(
+            self, reading: Reading, found: list[tuple[Bookmark, int | None]], listing: bool
+        ) -> None:
+            super().__init__()
+            self.reading = reading
+            self.found = found
+            self.listing = listing
+
     class FileChanged(Message):
         """How the file of `reading` now differs from what was read (None: not at all)."""
 
@@ -83,9 +108,6 @@ class Loader(Widget):
     def __init__(self) -> None:
         super().__init__()
         self._looking = False  # a look at the file is under way
-
-    def cancel_parse(self) -> None:
-        self.workers.cancel_group(self, "parse")
 
     @work(thread=True, exclusive=True, group="parse")
     def parse(self, reading: Reading) -> None:
@@ -111,6 +133,33 @@ class Loader(Widget):
             return
         if not worker.is_cancelled:
             self.post_message(self.Read(source, request))
+
+    @work(thread=True, group="anchors")
+    def find_place(self, reading: Reading, anchor: Anchor) -> None:
+        """Find a stored place in the article's text, within `places.BUDGET`."""
+        from reader.places import BUDGET, locate_place
+
+        worker, document = get_current_worker(), reading.document
+        assert document is not None
+        block = locate_place(anchor, document, BUDGET, lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.post_message(self.PlaceFound(reading, block))
+
+    @work(thread=True, group="anchors")
+    def find_bookmarks(self, reading: Reading, stored: list[Bookmark], listing: bool) -> None:
+        """Find bookmarks in the article's text, within `places.BUDGET` for all of them."""
+        from reader.places import BUDGET, locate
+
+        worker, document = get_current_worker(), reading.document
+        assert document is not None
+        found = locate(stored, document, BUDGET, lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.post_message(self.BookmarksFound(reading, found, listing))
+
+    def cancel_for_article(self) -> None:
+        """Stop what was under way for the article being left."""
+        self.workers.cancel_group(self, "parse")
+        self.workers.cancel_group(self, "anchors")
 
     def look(self, reading: Reading) -> None:
         """Look at the article's file for changes, one look at a time (even if one hangs)."""
