@@ -65,6 +65,7 @@ class ReaderApp(App[None]):
     AUTO_FOCUS = "ContentView"  # the article has the keys from the start
     CSS = """
     #main { height: 1fr; }
+    .-tree-hidden #tree { display: none; }
     KeyBar { background: $panel; }
     """
 
@@ -703,10 +704,10 @@ class ReaderApp(App[None]):
         if settings.theme in self.available_themes and settings.theme != self.theme:
             self.theme = settings.theme
         tree, content = self.query_one(SectionTree), self.query_one(ContentView)
-        tree.display = settings.tree
+        self.set_class(not settings.tree, "-tree-hidden")  # the CSS hides the tree
         if settings.tree_width:
             tree.styles.width = settings.tree_width
-        if not tree.display and tree.has_focus:
+        if not settings.tree and tree.has_focus:
             content.focus()
         content.max_column = settings.width
 
