@@ -123,7 +123,7 @@ class ReaderApp(App[None]):
         if problem:
             self._warn(problem)
         self.watch(self, "theme", self._theme_chosen, init=False)
-        self.set_interval(WATCH_INTERVAL, lambda: self.query_one(Loader).look(self.reading))
+        self.set_interval(WATCH_INTERVAL, self._look_at_file)
         parse_rest = self._show_start()
         self.call_after_refresh(self._first_frame_shown, parse_rest=parse_rest)
 
@@ -188,6 +188,10 @@ class ReaderApp(App[None]):
         parse_rest = self._show_start()
         if self.store is not None:
             self._open_places(parse_rest)
+
+    def _look_at_file(self) -> None:
+        for loader in self.query(Loader):  # none once the app is closing
+            loader.look(self.reading)
 
     @on(Loader.FileChanged)
     def _file_changed(self, event: Loader.FileChanged) -> None:
@@ -497,7 +501,7 @@ class ReaderApp(App[None]):
         places = self.places
         if document is None or places is None:
             return
-        if not places.store.writable:
+        if not places.writable:
             self._warn("Bookmarks cannot be added: the saved state is open read-only.")
             return
         content = self.query_one(ContentView)
@@ -567,7 +571,7 @@ class ReaderApp(App[None]):
                 content.scroll_to_block(block)
 
         listed = [Listed(bookmark, block) for bookmark, block in found]
-        self.push_screen(BookmarkList(self.places.store, listed), closed)
+        self.push_screen(BookmarkList(self.places, listed), closed)
 
     # -- search ------------------------------------------------------------
 

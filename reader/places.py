@@ -1,8 +1,12 @@
-"""Where the reader is in an article: remembered in the store, found again on return.
+"""An article's saved state: its place and bookmarks, remembered and found again.
 
 A place is the passage at the top of the pane, stored as a text anchor on
 the passage's first words (not a screen row or a scroll fraction), so it
 survives a different terminal size and edits to the file.
+
+`Places` is the one way the app and its screens change what is stored of an
+article: screens are handed it (or the few of its methods they need), never
+the store, and what fails comes back as a message for the user.
 
 Finding stored passages in the text (`locate`, `locate_place`) is pure
 computation, safe in a worker thread. `Places` reads and writes the store,
@@ -16,9 +20,10 @@ from pathlib import Path
 
 from reader.anchoring import Anchor, resolve, resolve_all
 from reader.document import Document, Section
+from reader.records import Bookmark
 from reader.safe_text import visible_line, visible_path
 from reader.similarity import sketch
-from reader.store import Bookmark, Store, StoreError, fingerprint
+from reader.store import Store, StoreError, fingerprint
 from reader.store_documents import Recognised
 
 QUOTE_CHARS = 64  # how much of a passage's start is quoted to find it again
@@ -55,22 +60,27 @@ def locate_place(
 
 
 class Places:
-    """Saves and restores the reading place of one article.
+    """One article's saved state: its place, bookmarks and sections read.
 
-    Its methods use the store, so run them on the store's thread; only `identify`
-    may run elsewhere. `resume` and `bookmarks` also re-anchor, within a budget;
-    to do that in a worker thread, use `stored_place` / `stored_bookmarks` here
-    and `locate_place` / `locate` there.
+    Every change to them goes through here. Its methods use the store, so run
+    them on the store's thread; only `identify` may run elsewhere. `resume` and
+    `bookmarks` also re-anchor, within a budget; to do that in a worker thread,
+    use `stored_place` / `stored_bookmarks` here and `locate_place` / `locate` there.
     """
 
     def __init__(self, store: Store, text: str, path: Path | None) -> None:
-        self.store = store
+        self._store = store
         self._text = text
         self._path = path
         self._identity: str | None = None
         self._sketch = b""  # set with `_identity`
         self._opened = False  # `stored_place` has looked the article up
         self._document_id: int | None = None  # None: not in the store (it could not be added)
+
+    @property
+    def writable(self) -> bool:
+        """Whether anything can be saved (not when the saved state is open read-only)."""
+        return self._store.writable
 
     @property
     def document_id(self) -> int | None:
@@ -100,10 +110,10 @@ class Places:
         problem: str | None = None
         recognised: Recognised | None = None
         try:
-            if self.store.find_document(identity, self._path) is None and self._sketch:
-                recognised = self.store.similar_document(self._sketch, document.title)
+            if self._store.find_document(identity, self._path) is None and self._sketch:
+                recognised = self._store.similar_document(self._sketch, document.title)
             adopt = None if recognised is None else recognised.id
-            self._document_id = self.store.document(
+            self._document_id = self._store.document(
                 identity, self._path, document.title, self._sketch, adopt=adopt
             )
         except StoreError as error:  # e.g. the disk is full: what is stored can still be read
@@ -111,11 +121,11 @@ class Places:
         try:
             if self._document_id is None:  # it could not be added: the disk is full, say
                 self._document_id = (
-                    recognised.id if recognised else self.store.find_document(identity, self._path)
+                    recognised.id if recognised else self._store.find_document(identity, self._path)
                 )
             position = None
             if self._document_id is not None:
-                position = self.store.position(self._document_id)
+                position = self._store.position(self._document_id)
         except StoreError as error:
             return None, f"Your saved place could not be read: {error}."
         if problem is None and recognised is not None:
@@ -136,7 +146,7 @@ class Places:
     def _stored_id(self, document: Document) -> int:
         """This article's id in the store, adding it now if that failed when it opened."""
         if self._document_id is None:
-            self._document_id = self.store.document(
+            self._document_id = self._store.document(
                 self.identify(), self._path, document.title, self._sketch
             )
         return self._document_id
@@ -155,18 +165,42 @@ class Places:
         anchor = Anchor.from_span(document.text, start, end)
         section = document.section_of(block).title
         try:
-            stored = self._stored_id(document)
-            block_id = document.block_id(block)
-            return self.store.add_bookmark(stored, anchor, block_id, section, note)
+            return self._store.add_bookmark(self._stored_id(document), anchor, section, note)
         except StoreError as error:
             return f"The bookmark could not be saved: {error}."
+
+    def edit_note(self, bookmark: Bookmark, note: str) -> str | None:
+        """Change a bookmark's note; a message for the user if that failed."""
+        try:
+            self._store.update_note(bookmark.id, note)
+        except StoreError as error:
+            return f"The note could not be saved: {error}."
+        return None
+
+    def delete(self, bookmark: Bookmark) -> str | None:
+        """Delete a bookmark (`restore` puts it back); a message for the user if that failed."""
+        try:
+            self._store.delete_bookmark(bookmark.id)
+        except StoreError as error:
+            return f"The bookmark could not be deleted: {error}."
+        return None
+
+    def restore(self, bookmark: Bookmark) -> Bookmark | str:
+        """Put a deleted bookmark back (undo): it as stored now, or a message for the user.
+
+        It keeps its creation time, and its id unless another reader has taken that.
+        """
+        try:
+            return self._store.restore_bookmark(bookmark)
+        except StoreError as error:
+            return f"The bookmark could not be restored: {error}."
 
     def stored_bookmarks(self) -> list[Bookmark]:
         """This article's bookmarks, newest first. Store access: call it on the store's thread.
 
         Raises `StoreError` if they cannot be read.
         """
-        return [] if self._document_id is None else self.store.bookmarks(self._document_id)
+        return [] if self._document_id is None else self._store.bookmarks(self._document_id)
 
     def bookmarks(
         self, document: Document, budget: float | None = BUDGET
@@ -183,34 +217,32 @@ class Places:
         if self._document_id is None:
             return set()
         try:
-            keys = self.store.read_sections(self._document_id)
+            keys = self._store.read_sections(self._document_id)
         except StoreError:
             return set()
         return {section for section in document.sections if document.section_key(section) in keys}
 
     def mark_read(self, document: Document, sections: list[Section]) -> str | None:
         """Remember sections as read through; a message for the user if that failed."""
-        if not self._opened or not self.store.writable or not sections:
+        if not self._opened or not self._store.writable or not sections:
             return None
         try:
             stored = self._stored_id(document)
-            self.store.mark_read(stored, [document.section_key(s) for s in sections])
+            self._store.mark_read(stored, [document.section_key(s) for s in sections])
         except StoreError as error:
             return f"Reading progress could not be saved: {error}."
         return None
 
     def save(self, document: Document, block: int) -> str | None:
         """Remember a passage as the place; a message for the user if that failed."""
-        if not self._opened or not self.store.writable or not document.blocks:
+        if not self._opened or not self._store.writable or not document.blocks:
             return None
         passage = document.blocks[block]
         end = min(passage.end, passage.start + QUOTE_CHARS)
         anchor = Anchor.from_span(document.text, passage.start, max(end, passage.start + 1))
         progress = passage.start / max(1, len(document.text))
         try:
-            stored = self._stored_id(document)
-            block_id = document.block_id(block)
-            self.store.save_position(stored, anchor, block_id, progress)
+            self._store.save_position(self._stored_id(document), anchor, progress)
         except StoreError as error:
             return f"Your place could not be saved: {error}."
         return None

@@ -23,7 +23,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import platformdirs
@@ -31,60 +31,11 @@ import platformdirs
 from reader import store_documents as documents
 from reader import store_files as files
 from reader.anchoring import Anchor
+from reader.records import Bookmark, Position, RecentDocument
 from reader.store_documents import Recognised
+from reader.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 DATABASE_NAME = "reader.db"
-SCHEMA_VERSION = 3
-
-# MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE documents (
-        id INTEGER PRIMARY KEY,
-        fingerprint TEXT NOT NULL,
-        path TEXT,
-        title TEXT NOT NULL,
-        opened_at REAL NOT NULL,
-        progress REAL NOT NULL DEFAULT 0
-    );
-    CREATE INDEX documents_fingerprint ON documents (fingerprint);
-    CREATE INDEX documents_path ON documents (path);
-    CREATE TABLE positions (
-        document_id INTEGER PRIMARY KEY REFERENCES documents (id),
-        start INTEGER NOT NULL,
-        "end" INTEGER NOT NULL,
-        exact TEXT NOT NULL,
-        prefix TEXT NOT NULL,
-        suffix TEXT NOT NULL,
-        block_id TEXT NOT NULL,
-        updated_at REAL NOT NULL
-    );
-    CREATE TABLE bookmarks (
-        id INTEGER PRIMARY KEY,
-        document_id INTEGER NOT NULL REFERENCES documents (id),
-        start INTEGER NOT NULL,
-        "end" INTEGER NOT NULL,
-        exact TEXT NOT NULL,
-        prefix TEXT NOT NULL,
-        suffix TEXT NOT NULL,
-        block_id TEXT NOT NULL,
-        section TEXT NOT NULL,
-        note TEXT NOT NULL,
-        created_at REAL NOT NULL
-    );
-    CREATE INDEX bookmarks_document ON bookmarks (document_id);
-    """,
-    """
-    CREATE TABLE read_sections (
-        document_id INTEGER NOT NULL REFERENCES documents (id),
-        section TEXT NOT NULL,
-        read_at REAL NOT NULL,
-        PRIMARY KEY (document_id, section)
-    );
-    """,
-    "ALTER TABLE documents ADD COLUMN sketch BLOB;",  # `reader.similarity.sketch` of its text
-)
-assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
 class StoreError(Exception):
@@ -96,39 +47,6 @@ def fingerprint(text: str) -> str:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
     normalized = "\n".join(line.rstrip() for line in lines).strip("\n")
     return hashlib.sha256(normalized.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-
-
-@dataclass(frozen=True, slots=True)
-class Position:
-    """Where the reader was in a document."""
-
-    anchor: Anchor
-    block_id: str
-    updated_at: float
-
-
-@dataclass(frozen=True, slots=True)
-class Bookmark:
-    """A bookmarked passage with an optional note."""
-
-    id: int
-    document_id: int
-    anchor: Anchor
-    block_id: str
-    section: str
-    note: str
-    created_at: float
-
-
-@dataclass(frozen=True, slots=True)
-class RecentDocument:
-    """A document the reader opened, for `reader recent` and the library."""
-
-    id: int
-    title: str
-    path: str | None
-    opened_at: float
-    progress: float
 
 
 class Store:
@@ -336,27 +254,24 @@ class Store:
 
     # -- positions ----------------------------------------------------------
 
-    def save_position(self, document: int, anchor: Anchor, block_id: str, progress: float) -> None:
+    def save_position(self, document: int, anchor: Anchor, progress: float) -> None:
         with self._write() as db:
             db.execute(
-                'INSERT INTO positions (document_id, start, "end", exact, prefix, suffix,'
-                " block_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (document_id) DO UPDATE SET start = excluded.start,"
-                ' "end" = excluded."end", exact = excluded.exact, prefix = excluded.prefix,'
-                " suffix = excluded.suffix, block_id = excluded.block_id,"
-                " updated_at = excluded.updated_at",
-                (document, *_anchor_row(anchor), files.storable(block_id), time.time()),
+                'INSERT INTO positions (document_id, start, "end", exact, prefix, suffix)'
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (document_id) DO UPDATE SET"
+                ' start = excluded.start, "end" = excluded."end", exact = excluded.exact,'
+                " prefix = excluded.prefix, suffix = excluded.suffix",
+                (document, *_anchor_row(anchor)),
             )
             db.execute("UPDATE documents SET progress = ? WHERE id = ?", (progress, document))
 
     def position(self, document: int) -> Position | None:
         with self._read() as db:
             row = db.execute(
-                'SELECT start, "end", exact, prefix, suffix, block_id, updated_at'
-                " FROM positions WHERE document_id = ?",
+                'SELECT start, "end", exact, prefix, suffix FROM positions WHERE document_id = ?',
                 (document,),
             ).fetchone()
-        return None if row is None else Position(Anchor(*row[:5]), row[5], row[6])
+        return None if row is None else Position(Anchor(*row))
 
     # -- sections read --------------------------------------------------------
 
@@ -379,23 +294,21 @@ class Store:
 
     # -- bookmarks ----------------------------------------------------------
 
-    def add_bookmark(
-        self, document: int, anchor: Anchor, block_id: str, section: str, note: str = ""
-    ) -> Bookmark:
+    def add_bookmark(self, document: int, anchor: Anchor, section: str, note: str = "") -> Bookmark:
         now = time.time()
         with self._write() as db:
             cursor = db.execute(
                 'INSERT INTO bookmarks (document_id, start, "end", exact, prefix, suffix,'
-                " block_id, section, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (document, *_anchor_row(anchor), *_texts(block_id, section, note), now),
+                " section, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (document, *_anchor_row(anchor), *_texts(section, note), now),
             )
-        return Bookmark(int(cursor.lastrowid or 0), document, anchor, block_id, section, note, now)
+        return Bookmark(int(cursor.lastrowid or 0), document, anchor, section, note, now)
 
     def bookmarks(self, document: int | None = None) -> list[Bookmark]:
         """Bookmarks of one document (or all), newest first."""
         query = (
-            'SELECT id, document_id, start, "end", exact, prefix, suffix, block_id, section,'
-            " note, created_at FROM bookmarks"
+            'SELECT id, document_id, start, "end", exact, prefix, suffix, section, note,'
+            " created_at FROM bookmarks"
         )
         order = " ORDER BY created_at DESC, id DESC"
         with self._read() as db:
@@ -403,10 +316,7 @@ class Store:
                 rows = db.execute(query + order).fetchall()
             else:
                 rows = db.execute(query + " WHERE document_id = ?" + order, (document,)).fetchall()
-        return [
-            Bookmark(row[0], row[1], Anchor(*row[2:7]), row[7], row[8], row[9], row[10])
-            for row in rows
-        ]
+        return [Bookmark(row[0], row[1], Anchor(*row[2:7]), *row[7:]) for row in rows]
 
     def update_note(self, bookmark: int, note: str) -> None:
         with self._write() as db:
@@ -427,12 +337,12 @@ class Store:
             taken = db.execute("SELECT 1 FROM bookmarks WHERE id = ?", (bookmark.id,)).fetchone()
             cursor = db.execute(
                 'INSERT INTO bookmarks (id, document_id, start, "end", exact, prefix, suffix,'
-                " block_id, section, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " section, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     None if taken else bookmark.id,
                     bookmark.document_id,
                     *_anchor_row(bookmark.anchor),
-                    *_texts(bookmark.block_id, bookmark.section, bookmark.note),
+                    *_texts(bookmark.section, bookmark.note),
                     bookmark.created_at,
                 ),
             )

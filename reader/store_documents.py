@@ -81,6 +81,6 @@ def forget(db: sqlite3.Connection, document: int) -> None:
 
 
 _MOVED = (  # a merged article's rows that the one it joins keeps unless it has its own
-    ("positions", 'start, "end", exact, prefix, suffix, block_id, updated_at'),
+    ("positions", 'start, "end", exact, prefix, suffix'),
     ("read_sections", "section, read_at"),
 )

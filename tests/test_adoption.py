@@ -187,7 +187,7 @@ def test_a_version_2_database_is_migrated_keeping_its_data(tmp_path: Path) -> No
     assert recognised is not None and recognised.id == 1
     store.close()
     with sqlite3.connect(database) as check:
-        assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     assert Store.open(tmp_path).warning is None  # and it is taken for ours again
 
 

@@ -100,12 +100,12 @@ def test_a_write_that_finds_the_disk_full_changes_nothing(tmp_path: Path) -> Non
     store = Store.open(tmp_path)
     document = store.document(fingerprint(TEXT), None, "Title")
     start = TEXT.index("Second")
-    kept = store.add_bookmark(document, Anchor.from_span(TEXT, start, start + 6), "p", "T", "kept")
+    kept = store.add_bookmark(document, Anchor.from_span(TEXT, start, start + 6), "T", "kept")
     pages = store._db.execute("PRAGMA page_count").fetchone()[0]
     store._db.execute(f"PRAGMA max_page_count = {pages}")  # no room to grow: a full disk
     with pytest.raises(StoreError, match=r"^the disk is full$"):
         for n in range(1000):
-            store.add_bookmark(document, kept.anchor, "p", "T", f"{n:04} " + "x" * 2000)
+            store.add_bookmark(document, kept.anchor, "T", f"{n:04} " + "x" * 2000)
     grown = {b.note for b in store.bookmarks()}
     store.close()
     reopened = Store.open(tmp_path)
@@ -120,7 +120,7 @@ def store_one_bookmark(folder: Path) -> None:
     start = source.text.index("Amazon’s Strategic Investment")
     anchor = Anchor.from_span(source.text, start, start + 29)
     document = store.document(fingerprint(source.text), source.path, "Amazon")
-    store.add_bookmark(document, anchor, "b", "Amazon’s Strategic Investment", "made earlier")
+    store.add_bookmark(document, anchor, "Amazon’s Strategic Investment", "made earlier")
     store.close()
 
 
@@ -203,8 +203,8 @@ document = store.document(fingerprint(text), None, "Title")
 anchor = Anchor.from_span(text, 7, 12)
 for n in range(1_000_000):
     note = f"{sys.argv[2]}-{n}"
-    store.add_bookmark(document, anchor, "p", "Title", note + " " + "x" * (n % 3000))
-    store.save_position(document, anchor, "p", n / 1_000_000)
+    store.add_bookmark(document, anchor, "Title", note + " " + "x" * (n % 3000))
+    store.save_position(document, anchor, n / 1_000_000)
     print(note, flush=True)  # stored: this bookmark must survive the kill
 """
 
@@ -264,7 +264,7 @@ from reader.anchoring import Anchor
 from reader.store import Store, fingerprint
 store = Store.open(Path(sys.argv[1]))
 document = store.document(fingerprint("Title"), None, "Title")
-store.add_bookmark(document, Anchor(0, 5, "Title", "", ""), "p", "Title", "only in the log")
+store.add_bookmark(document, Anchor(0, 5, "Title", "", ""), "Title", "only in the log")
 print("committed", flush=True)
 time.sleep(60)
 """

@@ -120,7 +120,7 @@ def test_a_file_that_cannot_be_opened_exits_2_with_one_line_and_touches_no_state
     store = Store.open()
     text = BUNDLED.read_text(encoding="utf-8")
     document = store.document(fingerprint(text), BUNDLED, "Amazon")
-    store.add_bookmark(document, Anchor.from_span(text, 0, 6), "b", "Amazon", "keep me")
+    store.add_bookmark(document, Anchor.from_span(text, 0, 6), "Amazon", "keep me")
     store.close()
     database = isolated_dirs / "xdg_data_home" / "reader" / DATABASE_NAME
     before = database.read_bytes()
@@ -205,8 +205,8 @@ def _bookmark_bundled(note: str, passage: str, path: Path | None = None) -> None
     )
     start = source.text.index(passage)
     anchor = Anchor.from_span(source.text, start, start + len(passage))
-    store.add_bookmark(document, anchor, "p1", "The Anthropic Advantage", note)
-    store.save_position(document, anchor, "p1", 0.25)
+    store.add_bookmark(document, anchor, "The Anthropic Advantage", note)
+    store.save_position(document, anchor, 0.25)
     store.close()
 
 

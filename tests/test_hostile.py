@@ -40,7 +40,7 @@ def bookmark_first_paragraph(path: Path) -> None:
     document = store.document(fingerprint(source.text), source.path, HOSTILE_TITLE)
     start = source.text.index("First paragraph")
     anchor = Anchor.from_span(source.text, start, start + 200)
-    store.add_bookmark(document, anchor, "p1", HOSTILE_SECTION, HOSTILE_NOTE)
+    store.add_bookmark(document, anchor, HOSTILE_SECTION, HOSTILE_NOTE)
     store.close()
 
 

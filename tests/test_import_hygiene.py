@@ -28,6 +28,10 @@ HEADLESS_MODULES = [
     "reader.export",
     "reader.outline",
     "reader.cli",
+    "reader.records",
+    "reader.session",
+    "reader.keys",
+    "reader.line_index",
 ]
 
 CHECK = """

@@ -97,18 +97,18 @@ def test_a_write_whose_second_statement_fails_leaves_nothing_of_the_first(tmp_pa
     document = store.document("f" * 32, None, "An article")
     text = "First passage. Second passage, further on."
     first, second = Anchor.from_span(text, 0, 14), Anchor.from_span(text, 15, 30)
-    store.save_position(document, first, "b1", 0.1)
+    store.save_position(document, first, 0.1)
     connection = store._db
     # save_position stores the place, then the article's progress: the second fails.
     store._db = FailingConnection(connection, "UPDATE documents SET progress")  # type: ignore[assignment]
     with pytest.raises(StoreError):
-        store.save_position(document, second, "b2", 0.9)
+        store.save_position(document, second, 0.9)
     store._db = connection
     store.close()
     reopened = Store.open(folder)
     position = reopened.position(document)
     assert position is not None
-    assert (position.anchor, position.block_id) == (first, "b1")
+    assert position.anchor == first
     assert [recent.progress for recent in reopened.recent()] == [0.1]
     reopened.close()
 

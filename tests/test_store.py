@@ -53,13 +53,13 @@ def test_positions_and_bookmarks_round_trip(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
     document = store.document(fingerprint(TEXT), None, "Title")
     assert store.position(document) is None
-    store.save_position(document, anchor(passage="First paragraph"), "p1", 0.1)
-    store.save_position(document, anchor(), "p2", 0.5)
+    store.save_position(document, anchor(passage="First paragraph"), 0.1)
+    store.save_position(document, anchor(), 0.5)
     position = store.position(document)
-    assert position is not None and position.anchor == anchor() and position.block_id == "p2"
+    assert position is not None and position.anchor == anchor()
     assert store.recent()[0].progress == 0.5
-    older = store.add_bookmark(document, anchor(passage="First paragraph"), "p1", "Title")
-    newer = store.add_bookmark(document, anchor(), "p2", "Title", "a note")
+    older = store.add_bookmark(document, anchor(passage="First paragraph"), "Title")
+    newer = store.add_bookmark(document, anchor(), "Title", "a note")
     assert [b.id for b in store.bookmarks(document)] == [newer.id, older.id]
     store.update_note(older.id, "edited")
     store.delete_bookmark(newer.id)
@@ -83,7 +83,7 @@ def test_a_damaged_database_is_kept_aside_and_a_new_one_started(
     kept = list(tmp_path.glob(f"{DATABASE_NAME}.damaged-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == content
     assert str(kept[0]) in store.warning
-    store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), anchor(), "p", "T")
+    store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), anchor(), "T")
 
 
 @pytest.mark.parametrize("version", [0, SCHEMA_VERSION])
@@ -94,14 +94,14 @@ def test_someone_elses_database_is_kept_aside(tmp_path: Path, version: int) -> N
     store = Store.open(tmp_path)
     assert store.warning is not None and store.writable
     assert list(tmp_path.glob(f"{DATABASE_NAME}.damaged-*"))
-    store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), anchor(), "p", "T")
+    store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), anchor(), "T")
 
 
 def test_a_truncated_database_is_kept_aside_and_the_rest_is_not_touched(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
     document = store.document(fingerprint(TEXT), None, "Title")
     for n in range(200):
-        store.add_bookmark(document, anchor(), "p", "Title", f"note {n} " + "x" * 500)
+        store.add_bookmark(document, anchor(), "Title", f"note {n} " + "x" * 500)
     store.close()
     database = tmp_path / DATABASE_NAME
     whole = database.read_bytes()
@@ -131,7 +131,7 @@ def test_an_empty_file_becomes_a_fresh_store(tmp_path: Path) -> None:
 def test_a_newer_database_is_opened_read_only(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
     document = store.document(fingerprint(TEXT), None, "Title")
-    store.add_bookmark(document, anchor(), "p2", "Title")
+    store.add_bookmark(document, anchor(), "Title")
     store.close()
     with sqlite3.connect(tmp_path / DATABASE_NAME) as db:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
@@ -139,7 +139,7 @@ def test_a_newer_database_is_opened_read_only(tmp_path: Path) -> None:
     assert not newer.writable and newer.warning is not None and "newer" in newer.warning
     assert len(newer.bookmarks()) == 1
     with pytest.raises(StoreError, match="read-only"):
-        newer.add_bookmark(document, anchor(), "p2", "Title")
+        newer.add_bookmark(document, anchor(), "Title")
 
 
 def test_an_unusable_data_directory_keeps_state_for_the_session_only(tmp_path: Path) -> None:
@@ -149,7 +149,7 @@ def test_an_unusable_data_directory_keeps_state_for_the_session_only(tmp_path: P
     assert store.writable and store.warning is not None
     assert store.warning.startswith("Nothing will be saved")
     document = store.document(fingerprint(TEXT), None, "Title")
-    store.add_bookmark(document, anchor(), "p2", "Title")
+    store.add_bookmark(document, anchor(), "Title")
     assert len(store.bookmarks()) == 1
 
 
@@ -157,7 +157,7 @@ def _add_bookmarks(folder: str, worker: int, count: int) -> None:
     store = Store.open(Path(folder))
     document = store.document(fingerprint(TEXT), None, "Title")
     for n in range(count):
-        store.add_bookmark(document, anchor(), f"p{n}", "Title", f"worker {worker} #{n}")
+        store.add_bookmark(document, anchor(), "Title", f"worker {worker} #{n}")
     store.close()
 
 
@@ -181,7 +181,7 @@ def test_a_data_directory_whose_path_looks_like_a_uri_is_used_as_it_is(tmp_path:
     (tmp_path / "notes").write_text("a text file where a careless URI would point")
     folder = tmp_path / "notes#2?x=%41" / "reader"
     store = Store.open(folder)
-    store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), anchor(), "p", "T", "kept")
+    store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), anchor(), "T", "kept")
     store.close()
     again = Store.open(folder)
     assert again.warning is None and [b.note for b in again.bookmarks()] == ["kept"]
@@ -201,10 +201,10 @@ def test_damaged_databases_kept_in_the_same_second_never_overwrite_each_other(
 def test_undo_gives_a_new_id_when_another_reader_took_the_old_one(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
     document = store.document(fingerprint(TEXT), None, "Title")
-    deleted = store.add_bookmark(document, anchor(), "p", "Title", "deleted, then undone")
+    deleted = store.add_bookmark(document, anchor(), "Title", "deleted, then undone")
     store.delete_bookmark(deleted.id)
     other = Store.open(tmp_path)
-    taken = other.add_bookmark(document, anchor(), "p", "Title", "added elsewhere")
+    taken = other.add_bookmark(document, anchor(), "Title", "added elsewhere")
     assert taken.id == deleted.id
     restored = store.restore_bookmark(deleted)
     assert restored.id != deleted.id and restored.created_at == deleted.created_at
@@ -236,4 +236,71 @@ def test_a_version_1_database_is_migrated_keeping_every_bookmark(tmp_path: Path)
     assert store.read_sections(1) == {"2:0:Section"}
     store.close()
     with sqlite3.connect(database) as check:
-        assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+
+
+def columns(database: Path, table: str) -> list[str]:
+    with sqlite3.connect(database) as db:
+        return [row[1] for row in db.execute(f"PRAGMA table_info({table})")]
+
+
+def test_a_version_3_database_is_migrated_keeping_positions_and_bookmarks(tmp_path: Path) -> None:
+    from reader.store import MIGRATIONS
+
+    database = tmp_path / DATABASE_NAME
+    db = sqlite3.connect(database)
+    for step in MIGRATIONS[:3]:
+        db.executescript(step)
+    db.execute("PRAGMA user_version = 3")
+    db.execute(
+        "INSERT INTO documents (id, fingerprint, path, title, opened_at, progress, sketch)"
+        " VALUES (1, ?, '/a.txt', 'Title', 5, 0.5, x'00')",
+        (fingerprint(TEXT),),
+    )
+    db.execute(
+        'INSERT INTO positions (document_id, start, "end", exact, prefix, suffix, block_id,'
+        " updated_at) VALUES (1, 7, 12, 'First', 'Title\n\n', ' paragraph', 'p1a2b', 9)"
+    )
+    for id_, note, created in ((3, "older", 1.0), (7, "newer", 2.0)):
+        db.execute(
+            'INSERT INTO bookmarks (id, document_id, start, "end", exact, prefix, suffix,'
+            " block_id, section, note, created_at)"
+            " VALUES (?, 1, 7, 12, 'First', '', '', 'p1a2b', 'Title', ?, ?)",
+            (id_, note, created),
+        )
+    db.execute("INSERT INTO read_sections VALUES (1, '2:0:Title', 0)")
+    db.commit()
+    db.close()
+    store = Store.open(tmp_path)
+    assert store.warning is None and store.writable
+    position = store.position(1)
+    assert position is not None
+    assert position.anchor == Anchor(7, 12, "First", "Title\n\n", " paragraph")
+    bookmarks = store.bookmarks(1)
+    assert [(b.id, b.note, b.created_at) for b in bookmarks] == [
+        (7, "newer", 2.0),
+        (3, "older", 1.0),
+    ]
+    assert bookmarks[0].anchor == Anchor(7, 12, "First", "", "") and bookmarks[0].section == "Title"
+    assert store.read_sections(1) == {"2:0:Title"}
+    assert store.recent()[0].progress == 0.5
+    assert store.add_bookmark(1, anchor(), "Title", "added after").id == 8  # ids go on
+    store.save_position(1, anchor(), 0.7)
+    store.close()
+    assert columns(database, "positions") == [
+        "document_id",
+        "start",
+        "end",
+        "exact",
+        "prefix",
+        "suffix",
+    ]
+    assert "block_id" not in columns(database, "bookmarks")
+    with sqlite3.connect(database) as check:
+        assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert check.execute("PRAGMA foreign_key_check").fetchall() == []
+        indexes = check.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'bookmarks'")
+        assert {row[0] for row in indexes} == {"bookmarks", "bookmarks_document"}
+    again = Store.open(tmp_path)  # the migrated schema is taken for ours
+    assert again.warning is None and len(again.bookmarks()) == 3

@@ -32,7 +32,7 @@ from reader.anchoring import Anchor
 from reader.store import Store, fingerprint
 store = Store.open(Path(sys.argv[1]))
 document = store.document(fingerprint("Title"), None, "Title")
-store.add_bookmark(document, Anchor(0, 5, "Title", "", ""), "p", "Title", "a secret note")
+store.add_bookmark(document, Anchor(0, 5, "Title", "", ""), "Title", "a secret note")
 print(store.warning)
 """
 
@@ -121,7 +121,7 @@ def test_a_dangling_link_for_the_database_creates_nothing_anywhere(tmp_path: Pat
     )
     assert not target.exists() and not list(target.parent.iterdir())
     assert [p.name for p in folder.iterdir()] == [DATABASE_NAME]
-    store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), ANCHOR, "p", "T")
+    store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), ANCHOR, "T")
     assert not target.exists()
 
 
@@ -137,7 +137,7 @@ def test_a_link_to_a_real_database_is_not_followed(tmp_path: Path, name: str) ->
     (folder / name).symlink_to(elsewhere / name)
     store = Store.open(folder)
     assert store.warning is not None and f"{folder / name} is a symbolic link" in store.warning
-    store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), ANCHOR, "p", "T")
+    store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), ANCHOR, "T")
     store.close()
     assert (elsewhere / DATABASE_NAME).read_bytes() == before
 
@@ -244,7 +244,7 @@ def test_a_fresh_database_after_a_damaged_one_is_private_from_the_start(tmp_path
     (tmp_path / DATABASE_NAME).write_bytes(b"not a database")
     store = Store.open(tmp_path)
     assert store.warning is not None and "kept as" in store.warning
-    store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), ANCHOR, "p", "T")
+    store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), ANCHOR, "T")
     for name in (DATABASE_NAME, f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm"):
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name
 
@@ -252,7 +252,7 @@ def test_a_fresh_database_after_a_damaged_one_is_private_from_the_start(tmp_path
 @pytest.mark.usefixtures("umask_zero")
 def test_a_new_database_is_private_whatever_the_umask(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "data")
-    store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), ANCHOR, "p", "T")
+    store.add_bookmark(store.document(fingerprint(TEXT), None, "T"), ANCHOR, "T")
     for name in (DATABASE_NAME, f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm"):
         assert stat.S_IMODE((tmp_path / "data" / name).stat().st_mode) == 0o600, name
 
@@ -291,9 +291,9 @@ def test_text_with_lone_surrogates_never_breaks_the_store(tmp_path: Path) -> Non
     odd = os.fsdecode(b"caf\xe9") + "\ud800"
     store = Store.open(tmp_path)
     document = store.document(fingerprint(TEXT), None, odd)
-    bookmark = store.add_bookmark(document, Anchor(0, 5, odd, odd, odd), odd, odd, odd)
+    bookmark = store.add_bookmark(document, Anchor(0, 5, odd, odd, odd), odd, odd)
     store.update_note(bookmark.id, odd)
-    store.save_position(document, Anchor(0, 5, odd, odd, odd), odd, 0.5)
+    store.save_position(document, Anchor(0, 5, odd, odd, odd), 0.5)
     store.mark_read(document, [odd])
     store.delete_bookmark(bookmark.id)
     store.restore_bookmark(bookmark)

@@ -1,8 +1,13 @@
-"""The bookmarks of the open article: jump, edit a note, delete (with undo)."""
+"""The bookmarks of the open article: jump, edit a note, delete (with undo).
+
+The list changes nothing stored itself: it asks its `BookmarkEdits` (the
+article's `reader.places.Places`), which says what failed in words for the user.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Protocol
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,9 +17,19 @@ from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader import keys
+from reader.records import Bookmark
 from reader.safe_text import visible_line
-from reader.store import Bookmark, Store, StoreError
 from reader.widgets.note_prompt import NotePrompt
+
+
+class BookmarkEdits(Protocol):
+    """What the list may change of the stored bookmarks; each says what failed, if anything."""
+
+    def edit_note(self, bookmark: Bookmark, note: str) -> str | None: ...
+
+    def delete(self, bookmark: Bookmark) -> str | None: ...
+
+    def restore(self, bookmark: Bookmark) -> Bookmark | str: ...
 
 
 @dataclass(slots=True)
@@ -42,9 +57,9 @@ class BookmarkList(ModalScreen[int | None]):
     BookmarkList OptionList { height: 1fr; border: none; background: $surface; }
     """
 
-    def __init__(self, store: Store, listed: list[Listed]) -> None:
+    def __init__(self, edits: BookmarkEdits, listed: list[Listed]) -> None:
         super().__init__()
-        self._store = store
+        self._edits = edits
         self._listed = listed
         self._deleted: list[Listed] = []
 
@@ -89,40 +104,26 @@ class BookmarkList(ModalScreen[int | None]):
             return
         index, item = current
 
-        def store(note: str) -> str | None:
-            try:
-                self._store.update_note(item.bookmark.id, note)
-            except StoreError as error:
-                return f"The note could not be saved: {error}."
-            return None
+        def save(note: str) -> str | None:
+            return self._edits.edit_note(item.bookmark, note)
 
         def saved(note: str | None) -> None:
             if note is None:
                 return
-            bookmark = item.bookmark
-            item.bookmark = Bookmark(
-                bookmark.id,
-                bookmark.document_id,
-                bookmark.anchor,
-                bookmark.block_id,
-                bookmark.section,
-                note,
-                bookmark.created_at,
-            )
+            item.bookmark = replace(item.bookmark, note=note)
             self._refill(index)
 
         first_line = item.bookmark.anchor.exact.strip().split("\n", 1)[0]
-        self.app.push_screen(NotePrompt(first_line, item.bookmark.note, store), saved)
+        self.app.push_screen(NotePrompt(first_line, item.bookmark.note, save), saved)
 
     def action_delete(self) -> None:
         current = self._current()
         if current is None:
             return
         index, item = current
-        try:
-            self._store.delete_bookmark(item.bookmark.id)
-        except StoreError as error:
-            self._failed(f"The bookmark could not be deleted: {error}.")
+        problem = self._edits.delete(item.bookmark)
+        if problem is not None:
+            self._failed(problem)
             return
         self._deleted.append(self._listed.pop(index))
         self._refill(index)
@@ -131,10 +132,9 @@ class BookmarkList(ModalScreen[int | None]):
     def action_undo(self) -> None:
         if not self._deleted:
             return
-        try:
-            restored = self._store.restore_bookmark(self._deleted[-1].bookmark)
-        except StoreError as error:
-            self._failed(f"The bookmark could not be restored: {error}.")
+        restored = self._edits.restore(self._deleted[-1].bookmark)
+        if isinstance(restored, str):
+            self._failed(restored)
             return
         item = self._deleted.pop()
         item.bookmark = restored

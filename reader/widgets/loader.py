@@ -22,7 +22,7 @@ from reader.document import Document
 from reader.line_index import Shape
 
 if TYPE_CHECKING:
-    from reader.store import Bookmark
+    from reader.records import Bookmark
 from reader.loading import abandonable, parse_whole
 from reader.parsers import ParseCancelled
 from reader.progress import ReadingProgress

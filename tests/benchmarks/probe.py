@@ -40,6 +40,17 @@ def probe_app(base: Any) -> Any:
     from textual import events, on
 
     from reader.widgets import ContentView
+    from reader.widgets.search_panel import SearchPanel
+
+    found_first = SearchPanel._found_first
+
+    def report_found(panel: Any, pattern: Any, first: Any) -> None:
+        """The search panel showed a first match (or that there is none)."""
+        found_first(panel, pattern, first)
+        if pattern is panel._pattern:
+            panel.app._probe_report("found", time.monotonic())
+
+    SearchPanel._found_first = report_found  # type: ignore[method-assign]
 
     class ProbeApp(base):  # type: ignore[misc, valid-type]
         """The reader app, reporting Loaded, passage changes and event-loop stalls."""
@@ -67,11 +78,6 @@ def probe_app(base: Any) -> Any:
         @on(ContentView.PassageChanged)
         def _probe_passage_changed(self, event: ContentView.PassageChanged) -> None:
             self._probe_report("passage", event.block, time.monotonic())
-
-        def _found_first(self, pattern: Any, first: Any) -> None:
-            super()._found_first(pattern, first)
-            if pattern is self._pattern:
-                self._probe_report("found", time.monotonic())
 
         def _probe_watch_stalls(self) -> None:
             if not self._probe_loaded:  # a short article is whole at once: nothing to watch
