@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BUNDLED
-from test_app import messages, settle, top_line
+from helpers import messages, settle, top_line
 
 from reader.app import ReaderApp
 from reader.document import Document

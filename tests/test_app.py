@@ -6,8 +6,16 @@ import io
 import math
 from collections.abc import Callable
 
+from helpers import (
+    SECTION_ORDER,
+    highlighted,
+    in_palette,
+    screen_text,
+    settle,
+    status_line,
+    top_line,
+)
 from textual.message import Message
-from textual.pilot import Pilot
 
 from reader.app import ReaderApp
 from reader.parsers.ahead import parse_ahead
@@ -16,61 +24,9 @@ from reader.widgets import ContentView, SectionTree
 from reader.widgets.content import LOADING_MESSAGE
 from reader.widgets.key_bar import KeyBar
 from reader.widgets.section_tree import READ_MARK
-from reader.widgets.status_line import StatusLine
 from reader.widgets.title_bar import TitleBar
 
 SIZE = (120, 40)
-SECTION_ORDER = [
-    "Amazon invests $4B in Anthropic AI startup",
-    "The Anthropic Advantage",
-    "Amazon’s Strategic Investment",
-    "Implications for the AI Ecosystem",
-    "1. Advancements in Natural Language Processing",
-    "2. AI Generalization",
-    "3. Increased Competition in AI",
-    "4. Ethical Considerations",
-    "In conclusion, Amazon’s…",
-]
-
-
-def screen_text(app: ReaderApp) -> str:
-    """What the content pane shows, as plain text lines."""
-    content = app.query_one(ContentView)
-    height = content.scrollable_content_region.height
-    return "\n".join(content.render_line(y).text.rstrip() for y in range(height))
-
-
-def top_line(app: ReaderApp) -> str:
-    return screen_text(app).split("\n")[0].strip(" ▎")
-
-
-def highlighted(app: ReaderApp) -> str:
-    node = app.query_one(SectionTree).cursor_node
-    assert node is not None and node.data is not None
-    return node.data.title
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until the app has handled what is pending, its workers' results included."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def messages(app: ReaderApp) -> list[str]:
-    """The notifications shown so far."""
-    return [notification.message for notification in app._notifications]
-
-
-async def in_palette(pilot: Pilot[None], query: str, *, choose: bool = True) -> None:
-    """Open the command palette, type `query` and (unless not `choose`) take the top hit."""
-    await pilot.press("ctrl+p")
-    await settle(pilot)
-    await pilot.press(*query)
-    await pilot.pause(0.3)  # the palette searches its providers as a task
-    if choose:
-        await pilot.press("enter")
-        await settle(pilot)
 
 
 async def test_opens_the_bundled_article_with_title_tree_and_text(bundled_app: ReaderApp) -> None:
@@ -606,10 +562,6 @@ async def test_hundreds_of_sections_side_by_side_are_grouped_and_each_is_reached
         tree = app.query_one(SectionTree)
         assert tree.cursor_node is not None and tree.cursor_node.parent is not None
         assert str(tree.cursor_node.parent.label) == "401–450: Release 401"
-
-
-def status_line(app: ReaderApp) -> str:
-    return " ".join(str(app.query_one(StatusLine).render()).split())
 
 
 async def test_the_status_line_shows_the_section_path_percent_and_minutes_left() -> None:

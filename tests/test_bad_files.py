@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import SECTION_ORDER, highlighted, messages, screen_text, settle, top_line
 from rich.cells import cell_len
-from test_app import SECTION_ORDER, highlighted, messages, screen_text, settle, top_line
 from textual.pilot import Pilot
 
 from reader.app import ReaderApp

@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SmallDisk
-from test_app import messages, settle, top_line
-from test_bookmarks import bookmark_sections
+from helpers import bookmark_sections, messages, settle, top_line
 from textual.widgets import Input, Label, OptionList
 
 from reader.anchoring import Anchor

@@ -5,7 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
+
+pytestmark = pytest.mark.e2e  # a real terminal, or processes of its own
 
 
 def test_benchmark_smoke_run_prints_a_row_for_every_kind_of_document() -> None:

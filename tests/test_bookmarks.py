@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import BUNDLED
-from test_app import screen_text, settle
+from helpers import bookmark_sections, screen_text, settle
 from textual.widgets import Input, OptionList
 
 from reader.app import ReaderApp
@@ -79,15 +79,6 @@ async def test_a_note_is_plain_text() -> None:
         await pilot.press(*"[bold]x[/bold]", "enter")
         await settle(pilot)
     assert Store.open().bookmarks()[0].note == "[bold]x[/bold]"
-
-
-async def bookmark_sections(app: ReaderApp, pilot, jumps: list[int], notes: list[str]) -> None:
-    """Press ] the given numbers of times from the top, bookmarking each place with a note."""
-    for count, note in zip(jumps, notes, strict=True):
-        await pilot.press("g", *(["right_square_bracket"] * count), "m")
-        await settle(pilot)
-        await pilot.press(*note, "enter")
-        await settle(pilot)
 
 
 async def test_b_lists_jumps_edits_deletes_and_undoes() -> None:

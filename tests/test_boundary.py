@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from test_app import settle
+from helpers import settle
 from textual.app import App
 from textual.widgets import Input, OptionList
 

@@ -21,6 +21,8 @@ from reader.store import Store, fingerprint
 sys.path.insert(0, str(Path(__file__).parent / "benchmarks"))
 from terminal import Terminal
 
+pytestmark = pytest.mark.e2e  # a real terminal, or processes of its own
+
 HOSTILE_NOTE = "note \x1b]52;c;cHduZWQ=\x07NOTEMARK \x9b2J"
 HOSTILE_SECTION = "section \x1b]0;PWNED\x07SECTIONMARK"
 HOSTILE_TITLE = "Hostile \x1b]2;PWNED\x1b\\TITLEMARK article"

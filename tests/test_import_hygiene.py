@@ -15,6 +15,8 @@ import pytest
 from conftest import ROOT
 
 UI_PACKAGES = ("textual", "rich")
+pytestmark = pytest.mark.e2e  # a real terminal, or processes of its own
+
 HEADLESS_MODULES = [
     "reader.document",
     "reader.parsers",

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 from conftest import ROOT
-from test_app import SECTION_ORDER, highlighted, settle
+from helpers import SECTION_ORDER, highlighted, settle
 
 from reader import cli, keys
 from reader.app import ReaderApp

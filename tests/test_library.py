@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_app import highlighted, messages, settle, top_line
+from helpers import highlighted, messages, settle, top_line
 from textual.app import App
 from textual.widgets import Input, Label, OptionList
 

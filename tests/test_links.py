@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_app import highlighted, screen_text, settle, top_line
+from helpers import highlighted, screen_text, settle, top_line
 from textual.pilot import Pilot
 from textual.widgets import Label
 

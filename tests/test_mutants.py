@@ -13,9 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from test_app import messages, screen_text, settle, top_line
-from test_bookmarks import bookmark_sections
-from test_search import search, status
+from helpers import bookmark_sections, messages, screen_text, search, settle, status, top_line
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_app import highlighted, messages, settle, top_line
+from helpers import highlighted, messages, settle, top_line
 
 from reader.app import ReaderApp
 from reader.source import load, load_path

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from helpers import screen_text, search, settle, status
 from hypothesis import given
 from hypothesis import strategies as st
-from test_app import screen_text, settle
-from textual.pilot import Pilot
 
 from reader.app import ReaderApp
 from reader.parsers import parse
@@ -101,13 +100,6 @@ def test_a_word_is_found_exactly_as_often_as_it_is_shown(paragraphs: list[list[s
 # -- in the app ---------------------------------------------------------------
 
 
-def status(app: ReaderApp) -> str:
-    """What the search bar says: where the search is, or what is wrong."""
-    bar = app.query_one(SearchBar)
-    problem = bar.query_one("#problem")
-    return str((problem if problem.display else bar.query_one("#status")).render()).strip()
-
-
 def highlighted_text(app: ReaderApp, current: bool) -> list[str]:
     """The text on screen drawn in the (current) match style, one string per run."""
     content = app.query_one(ContentView)
@@ -119,12 +111,6 @@ def highlighted_text(app: ReaderApp, current: bool) -> list[str]:
             if segment.style and segment.style.bgcolor == style.bgcolor and segment.text.strip():
                 runs.append(segment.text.strip())
     return runs
-
-
-async def search(pilot: Pilot[None], query: str) -> None:
-    await pilot.press("slash", *query)
-    await pilot.app.workers.wait_for_complete()
-    await settle(pilot)
 
 
 async def test_slash_searches_as_you_type_across_wraps_and_styling() -> None:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_app import in_palette, settle, status_line
+from helpers import in_palette, settle, status_line
 
 from reader.app import ReaderApp
 from reader.settings import Settings, load_settings, save_settings, settings_path

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.e2e  # a real terminal, or processes of its own
+
 READY = b"Amazon invests"  # drawn in the header once the app is up
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BUNDLED, ROOT
-from test_app import highlighted, in_palette, settle, top_line
+from helpers import highlighted, in_palette, settle, top_line
 from textual.widgets import OptionList
 
 from reader.app import ReaderApp
