@@ -49,7 +49,6 @@ def visible_path(path: object) -> str:
     """A file name or path for one-line places: bytes that are not UTF-8 shown as `\\xe9`.
 
     Paths on POSIX are bytes; Python keeps undecodable ones as lone surrogates,
-    which no terminal (and no UTF-8 database) accepts.
+    which `visible_line` shows as the bytes they stand for.
     """
-    raw = os.fsencode(str(path)) if not isinstance(path, bytes) else path
-    return visible_line(raw.decode("utf-8", "backslashreplace"))
+    return visible_line(os.fsdecode(path) if isinstance(path, bytes) else str(path))
