@@ -20,7 +20,7 @@ import pytest
 from reader.anchoring import Anchor
 from reader.store import DATABASE_NAME, MIGRATIONS, SCHEMA_VERSION, Store, fingerprint
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TEXT = "Title\n\nFirst paragraph of the article.\n\nSecond paragraph, with more words.\n"
 ANCHOR = Anchor.from_span(TEXT, 7, 12)
 root_only = pytest.mark.skipif(os.geteuid() != 0, reason="needs root (mknod, chown)")

@@ -67,7 +67,7 @@ def load_elsewhere(path: Path) -> tuple[bool, str]:
             [sys.executable, "-c", LOAD, str(path)],
             capture_output=True,
             text=True,
-            cwd=Path(__file__).resolve().parent.parent,
+            cwd=Path(__file__).resolve().parents[2],
             timeout=20,
         )
     except subprocess.TimeoutExpired:

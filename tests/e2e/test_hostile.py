@@ -18,7 +18,7 @@ from reader.anchoring import Anchor
 from reader.source import load
 from reader.store import Store, fingerprint
 
-sys.path.insert(0, str(Path(__file__).parent / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
 from terminal import Terminal
 
 pytestmark = pytest.mark.e2e  # a real terminal, or processes of its own
