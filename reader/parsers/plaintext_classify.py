@@ -1,0 +1,218 @@
+"""Classify the blocks of a plain-text file: paragraphs, preformatted text, rules, headings.
+
+Each block is judged by the shape of its lines (short, ALL CAPS, underlined,
+numbered, a chapter line). Headings found this way are final; a short line is
+only a heading candidate, which the parser confirms by what follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.document import BlockKind
+from reader.parsers.plaintext_layout import (
+    BULLET,
+    Chunk,
+    dedent,
+    indentation,
+    layout_matters,
+    reflow,
+)
+
+MAX_HEADING_CHARS = 80
+MAX_HEADING_WORDS = 14
+
+_NUMBERED = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)(?P<dot>[.)])?\s+(?P<title>\S.*)$")
+_UNDERLINE = re.compile(r"^\s*([=\-~^*#+_])\1{2,}\s*$")
+_RULE = re.compile(r"^\s*([-*_=~#•·])(?:\s*\1){2,}\s*$")
+_SENTENCE_END = ".,;:"
+_GAPS = re.compile(r"[^\s.!?:;] {3,}\S")
+_CHAPTER = re.compile(
+    r"^(?:CHAPTER|Chapter|PART|Part|BOOK|Book|ACT|Act)\s+(?:[IVXLCDM]+|\d+|[A-Z][a-z]+)\b"
+)
+NOT_HEADING = re.compile(r"^(?:by\s|copyright\b|\(c\)|©)", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Item:
+    """A classified chunk, before headings are resolved."""
+
+    chunk: Chunk
+    kind: BlockKind
+    text: str = ""
+    style: str = ""  # heading style; empty when not a heading candidate
+    number: str = ""  # "2.3" for numbered headings
+    quote: bool = False
+    title: bool = False
+
+
+def classify(chunks: list[Chunk], base_indent: int, wrap_width: int) -> list[Item]:
+    """The chunks as items, in order; a heading at the top of a chunk becomes an item of its own."""
+    items: list[Item] = []
+    pending = list(reversed(chunks))
+    while pending:
+        chunk = pending.pop()
+        lines = chunk.lines
+        # The title is the first heading-like line, after at most a header block.
+        first = len(items) < 3 and all(i.kind is BlockKind.PREFORMATTED for i in items)
+        head_lines = _heading_at_top(lines, base_indent)
+        if head_lines:
+            head, rest = chunk.split(head_lines)
+            items.append(_heading_item(head, first))
+            if rest.lines:
+                pending.append(rest)
+            continue
+        if len(lines) == 1:
+            item = _single_line(chunk, base_indent, first)
+            following = pending[-1].lines if pending else []
+            if item.style == "chapter" and len(following) == 1 and _subtitle(following[0]):
+                subtitle = pending.pop()
+                merged = Chunk(lines + subtitle.lines, chunk.starts + subtitle.starts, 0)
+                merged.blank_before = chunk.blank_before
+                item = _heading_item(merged, first=False)
+            items.append(item)
+            continue
+        if first and _looks_like_title_line(lines[0], lines[1:], wrap_width):
+            head, rest = chunk.split(1)
+            items.append(Item(head, BlockKind.HEADING, lines[0].strip(), "plain", title=True))
+            pending.append(rest)
+            continue
+        indented = min(indentation(line) for line in lines) >= base_indent + 4
+        if layout_matters(lines) or (indented and not _prose(lines)):
+            items.append(Item(chunk, BlockKind.PREFORMATTED, dedent(lines)))
+            continue
+        text = reflow(lines, wrap_width)
+        items.append(Item(chunk, BlockKind.PARAGRAPH, text, quote=indented))
+    return items
+
+
+def _heading_at_top(lines: list[str], base_indent: int) -> int:
+    """How many lines at the top of a block are a heading (0 if none).
+
+    Underlined headings; a chapter line with its subtitle; a heading line
+    directly followed by a list or by text indented under it (as man pages do).
+    """
+    underlined = _underlined_heading(lines)
+    if underlined:
+        return underlined
+    first = lines[0].strip()
+    if _CHAPTER.match(first) and len(first) <= MAX_HEADING_CHARS:
+        if any(_CHAPTER.match(line.strip()) for line in lines[1:]):
+            return 0  # a list of chapters: a table of contents
+        if len(lines) == 2 and (_heading_like(lines[1].strip()) or _all_caps(lines[1].strip())):
+            return 2
+        return 1 if len(lines) > 1 else 0
+    if len(lines) < 2 or not (_heading_like(first) or _all_caps(first)):
+        return 0
+    body = lines[1:]
+    listed = all(BULLET.match(line.strip()) or indentation(line) > 0 for line in body) and bool(
+        BULLET.match(body[0].strip())
+    )
+    hanging = min(indentation(line) for line in body) >= max(indentation(lines[0]), base_indent) + 4
+    return 1 if listed or hanging else 0
+
+
+def _heading_item(chunk: Chunk, first: bool) -> Item:
+    """A heading found by `_heading_at_top`, styled for level assignment."""
+    lines = chunk.lines
+    if len(lines) >= 2 and _UNDERLINE.match(lines[-1]):
+        text = lines[1] if len(lines) == 3 else lines[0]
+        style = ("over" if len(lines) == 3 else "under") + lines[-1].strip()[0]
+        return Item(chunk, BlockKind.HEADING, text.strip(), style, title=first)
+    text = " ".join(line.strip() for line in lines)
+    if _CHAPTER.match(text):
+        return Item(chunk, BlockKind.HEADING, text, "chapter")
+    style = "caps" if _all_caps(text) else "plain"
+    return Item(chunk, BlockKind.HEADING, text, style, title=first)
+
+
+def _single_line(chunk: Chunk, base_indent: int, first: bool) -> Item:
+    line = chunk.lines[0]
+    text = line.strip()
+    indent = indentation(line)
+    if _RULE.match(line):
+        return Item(chunk, BlockKind.RULE)
+    if _GAPS.search(text):  # columns: a page header or footer, a table row
+        return Item(chunk, BlockKind.PREFORMATTED, text)
+    if _CHAPTER.match(text) and len(text) <= MAX_HEADING_CHARS:
+        return Item(chunk, BlockKind.PARAGRAPH, text, "chapter")
+    numbered = _NUMBERED.match(text)
+    if numbered and (numbered["dot"] or "." in numbered["number"]):
+        if _heading_like(numbered["title"]) and numbered["dot"] != ")":
+            return Item(chunk, BlockKind.PARAGRAPH, text, "numbered", number=numbered["number"])
+    elif _heading_like(text) or _all_caps(text):
+        style = "caps" if _all_caps(text) else "centered" if indent > base_indent + 2 else "plain"
+        return Item(chunk, BlockKind.PARAGRAPH, text, style, title=first)
+    if indent >= base_indent + 4:  # an indented command or line of code
+        return Item(chunk, BlockKind.PREFORMATTED, text)
+    return Item(chunk, BlockKind.PARAGRAPH, text)
+
+
+def _subtitle(line: str) -> bool:
+    """A chapter's title on the line after "CHAPTER IV"."""
+    text = line.strip()
+    if _CHAPTER.match(text) or _NUMBERED.match(text):
+        return False
+    return _heading_like(text) or _all_caps(text)
+
+
+def _prose(lines: list[str]) -> bool:
+    """Whether lines read as sentences (not commands, code or a list of names)."""
+    words = sum(len(line.split()) for line in lines)
+    sentences = sum(1 for line in lines if line.rstrip()[-1:] in '.,;:!?"”’')
+    return words >= 12 and sentences >= 1
+
+
+def _heading_like(text: str) -> bool:
+    """A line that could be a heading: short, not a sentence, not a list item."""
+    if not text or len(text) > MAX_HEADING_CHARS or not any(c.isalpha() for c in text):
+        return False
+    if text[-1] in _SENTENCE_END or BULLET.match(text) or text[0] in "\"“‘'([{<":
+        return False
+    if NOT_HEADING.match(text) or text.count(",") >= 2 or text[0] in "-*+":
+        return False  # bylines, copyright notices, lists of names, command-line options
+    words = text.split()
+    if len(words) > MAX_HEADING_WORDS or (text[-1] in "?!" and len(words) > 8):
+        return False
+    return not text[0].islower()
+
+
+def _all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(letters) >= 2
+        and all(c.isupper() for c in letters)
+        and len(text) <= MAX_HEADING_CHARS
+        and text[-1] not in ",;"
+        and not BULLET.match(text)
+    )
+
+
+def _underlined_heading(lines: list[str]) -> int:
+    """How many lines an underlined (or over- and underlined) heading at the top takes, or 0."""
+    if (
+        len(lines) >= 3
+        and _UNDERLINE.match(lines[0])
+        and _UNDERLINE.match(lines[2])
+        and lines[0].strip()[0] == lines[2].strip()[0]
+        and _heading_like(lines[1].strip()) | _all_caps(lines[1].strip())
+    ):
+        return 3
+    if len(lines) >= 2 and _UNDERLINE.match(lines[1]) and not _UNDERLINE.match(lines[0]):
+        text = lines[0].strip()
+        underline = len(lines[1].strip())
+        if len(text) <= MAX_HEADING_CHARS and underline >= max(3, len(text) // 2):
+            return 2
+    return 0
+
+
+def _looks_like_title_line(line: str, rest: list[str], wrap_width: int) -> bool:
+    """Whether the first line of the file is a title run into the text below it."""
+    text = line.strip()
+    if not (_heading_like(text) or _all_caps(text)) or _NUMBERED.match(text):
+        return False
+    longest = max(len(other.rstrip()) for other in rest)
+    if len(rest) <= 2 and longest < 40:
+        return True  # a title with a date or an author under it
+    return longest >= 40 and len(text) < 0.7 * max(longest, wrap_width)

@@ -1,0 +1,116 @@
+"""The layout of a plain-text file: blocks of lines, their margins and the wrap width.
+
+Splits the text into runs of non-blank lines, measures the base indentation and
+the hard-wrap width, tells blocks whose layout carries meaning (code, tables,
+ASCII art) and either keeps that layout (dedented) or re-flows the lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+BULLET = re.compile(r"^(?:[-*+•‣◦▪]\s+|\(?[0-9a-zA-Z]{1,3}[.)]\s+)")
+_COLUMNS = re.compile(r"[^\s.!?:;]\s{2,}\S|\|.*\||\+[-=]{2,}|[─│┌┐└┘├┤┬┴┼═║]|\.{4,}")
+_NO_SYMBOLS = str.maketrans("", "", "{}[]()<>;=/\\|_#*^~`$@")  # deletes code-like symbols
+
+
+@dataclass(slots=True)
+class Chunk:
+    """Consecutive non-blank lines and where they start in the text."""
+
+    lines: list[str]
+    starts: list[int]
+    blank_before: int
+
+    @property
+    def start(self) -> int:
+        first = self.lines[0]
+        return self.starts[0] + len(first) - len(first.lstrip())
+
+    @property
+    def end(self) -> int:
+        return self.starts[-1] + len(self.lines[-1].rstrip())
+
+    def split(self, index: int) -> tuple[Chunk, Chunk]:
+        return (
+            Chunk(self.lines[:index], self.starts[:index], self.blank_before),
+            Chunk(self.lines[index:], self.starts[index:], 0),
+        )
+
+
+def split_chunks(text: str) -> list[Chunk]:
+    """Split text into runs of non-blank lines, counting the blank lines before each."""
+    chunks: list[Chunk] = []
+    lines: list[str] = []
+    starts: list[int] = []
+    blanks = 0
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append(line)
+            starts.append(offset)
+        else:
+            if lines:
+                chunks.append(Chunk(lines, starts, blanks))
+                lines, starts, blanks = [], [], 0
+            blanks += 1
+        offset += len(line) + 1
+    if lines:
+        chunks.append(Chunk(lines, starts, blanks))
+    return chunks
+
+
+def indentation(line: str) -> int:
+    """The width of a line's leading whitespace, tabs counted to 8 columns."""
+    if "\t" in line:
+        line = line.expandtabs(8)
+    return len(line) - len(line.lstrip())
+
+
+def measure(chunks: list[Chunk]) -> tuple[int, int]:
+    """The document's base indentation and hard-wrap width (0 if it is not hard-wrapped)."""
+    base = min((indentation(line) for chunk in chunks for line in chunk.lines), default=0)
+    lengths = sorted(
+        len(line.rstrip().expandtabs(8))
+        for chunk in chunks
+        if len(chunk.lines) > 1 and not layout_matters(chunk.lines)
+        for line in chunk.lines
+    )
+    if not lengths:
+        return base, 0
+    return base, lengths[min(len(lengths) - 1, int(len(lengths) * 0.95))]
+
+
+def layout_matters(lines: list[str]) -> bool:
+    """Code, tables and ASCII art: indentation, columns or symbols carry meaning."""
+    if len({indentation(line) for line in lines[1:]}) > 1:
+        return True
+    columns = sum(1 for line in lines if _COLUMNS.search(line.strip()))
+    if columns * 3 >= len(lines):
+        return True
+    chars = "".join(lines).replace(" ", "")
+    symbols = len(chars) - len(chars.translate(_NO_SYMBOLS))
+    return bool(chars) and symbols / len(chars) > 0.08
+
+
+def dedent(lines: list[str]) -> str:
+    """Lines as preformatted text: tabs expanded, the margin they share removed."""
+    expanded = [line.rstrip().expandtabs(8) for line in lines]
+    margin = min(indentation(line) for line in expanded)
+    return "\n".join(line[margin:] for line in expanded)
+
+
+def reflow(lines: list[str], wrap_width: int) -> str:
+    """Join hard-wrapped lines; keep breaks that were meant (short lines, list items)."""
+    out = [lines[0].strip()]
+    for previous, line in pairwise(lines):
+        text = line.strip()
+        next_word = text.split(" ", 1)[0]
+        room = len(previous.rstrip()) + 1 + len(next_word)
+        if wrap_width < 50 or BULLET.match(text) or room <= 0.8 * wrap_width:
+            out.append(text)
+        else:
+            out[-1] += " " + text
+    return "\n".join(out)
