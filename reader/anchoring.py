@@ -75,7 +75,7 @@ class Anchor:
 
 
 @dataclass(frozen=True, slots=True)
-class Match:
+class Found:
     """Where an anchor was found, and how."""
 
     start: int
@@ -109,7 +109,7 @@ def resolve(
     *,
     budget: float | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> Match | None:
+) -> Found | None:
     """Find an anchor's passage in `text`; None when it is gone (orphaned).
 
     After `budget` seconds, or once `cancelled()` is true, the search stops
@@ -124,7 +124,7 @@ def resolve_all(
     *,
     budget: float | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> list[Match | None]:
+) -> list[Found | None]:
     """Find many anchors' passages in `text` (see `resolve`) within one total budget.
 
     Each method is tried for every anchor still unfound before the next, costlier
@@ -142,16 +142,16 @@ def resolve_all(
     return found
 
 
-def _at_position(anchor: Anchor, text: str) -> Match | None:
+def _at_position(anchor: Anchor, text: str) -> Found | None:
     """The anchor at its old position, if its quote is still there."""
     quote = anchor.quote
     start = anchor.start
     if not quote or start < 0 or text[start : start + len(quote)] != quote:
         return None
-    return Match(start, _end(anchor, text, start, start + len(quote)), "position")
+    return Found(start, _end(anchor, text, start, start + len(quote)), "position")
 
 
-def _exact(anchor: Anchor, text: str, deadline: _Deadline) -> Match | None:
+def _exact(anchor: Anchor, text: str, deadline: _Deadline) -> Found | None:
     """The quote where it occurs verbatim: best context first, then nearest the old position."""
     quote = anchor.quote
     best: tuple[float, int, int] | None = None
@@ -166,11 +166,11 @@ def _exact(anchor: Anchor, text: str, deadline: _Deadline) -> Match | None:
             # Hits are nearest first, so none after one in its full context scores higher;
             # nor does any outside the area searched first.
             if context == 1.0 or deadline.expired():
-                return Match(best[1], best[2], "exact")
-    return None if best is None else Match(best[1], best[2], "exact")
+                return Found(best[1], best[2], "exact")
+    return None if best is None else Found(best[1], best[2], "exact")
 
 
-def _approximate(anchor: Anchor, text: str, deadline: _Deadline) -> Match | None:
+def _approximate(anchor: Anchor, text: str, deadline: _Deadline) -> Found | None:
     """Candidates where pieces of the quote still occur, aligned and scored.
 
     Those near the old position come first; the whole text is searched only if
@@ -205,7 +205,7 @@ def _approximate(anchor: Anchor, text: str, deadline: _Deadline) -> Match | None
                 break
         if close or deadline.expired():
             break
-    return None if best is None else Match(best[1], best[2], "approximate")
+    return None if best is None else Found(best[1], best[2], "approximate")
 
 
 def _areas(anchor: Anchor, text: str) -> list[tuple[int, int]]:

@@ -53,5 +53,5 @@ class PaletteCommand:
 
     title: str
     help: str
-    area: Literal["app", "article"]
+    area: Literal["app", "reading", "article"]
     action: str

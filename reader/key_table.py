@@ -8,6 +8,12 @@ from reader.key_records import Area, Key
 
 AREAS = (
     Area("app", "Anywhere", "reader.app:ReaderApp", cli=True),
+    Area(
+        "reading",
+        "Sections, search and bookmarks",
+        "reader.widgets.reading_screen:ReadingScreen",
+        cli=True,
+    ),
     Area("article", "Reading the article", "reader.widgets.content:ContentView", cli=True),
     Area("tree", "In the section tree", "reader.widgets.section_tree:SectionTree", cli=True),
     Area("search", "In the search bar", "reader.widgets.search_bar:SearchBar"),
@@ -108,7 +114,7 @@ KEYS = (
     ),
     Key(
         "reader.next_section",
-        "app",
+        "reading",
         "right_square_bracket",
         "next_section",
         "Next",
@@ -118,7 +124,7 @@ KEYS = (
     ),
     Key(
         "reader.previous_section",
-        "app",
+        "reading",
         "left_square_bracket",
         "previous_section",
         "Prev",
@@ -128,7 +134,7 @@ KEYS = (
     ),
     Key(
         "reader.search",
-        "app",
+        "reading",
         "slash",
         "search",
         "Search",
@@ -138,7 +144,7 @@ KEYS = (
     ),
     Key(
         "reader.next_match",
-        "app",
+        "reading",
         "n",
         "next_match",
         "Next match",
@@ -147,7 +153,7 @@ KEYS = (
     ),
     Key(
         "reader.previous_match",
-        "app",
+        "reading",
         "N",
         "previous_match",
         "Previous match",
@@ -156,7 +162,7 @@ KEYS = (
     ),
     Key(
         "reader.close_search",
-        "app",
+        "reading",
         "escape",
         "close_search",
         "Close search",
@@ -166,7 +172,7 @@ KEYS = (
     ),
     Key(
         "reader.bookmark",
-        "app",
+        "reading",
         "m",
         "bookmark",
         "Mark",
@@ -175,7 +181,7 @@ KEYS = (
     ),
     Key(
         "reader.bookmarks",
-        "app",
+        "reading",
         "b",
         "bookmarks",
         "Marks",
@@ -233,7 +239,7 @@ KEYS = (
     ),
     Key(
         "reader.go_back",
-        "app",
+        "reading",
         "backspace,alt+left",
         "go_back",
         "Back",

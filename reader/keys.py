@@ -9,7 +9,7 @@ stable id that `App.set_keymap` knows it by ("reader.next_section").
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from reader.key_records import Area, Command, Key, PaletteCommand
 from reader.key_table import AREAS, KEYS
@@ -142,9 +142,9 @@ def palette_commands() -> list[PaletteCommand]:
             commands.append(PaletteCommand(command.title, command.help, "app", command.action))
             continue
         found = key(command.key)
-        assert found.area in ("app", "article"), command.key
+        assert found.area in ("app", "reading", "article"), command.key
         described = f"{command.help} ({key_names(found)[0]})"
-        where: Literal["app", "article"] = "app" if found.area == "app" else "article"
+        where = cast(Literal["app", "reading", "article"], found.area)
         commands.append(PaletteCommand(command.title, described, where, found.action))
     return commands
 

@@ -1,4 +1,4 @@
-"""Links in an article: where an href points, and the sections `#anchors` name."""
+"""Links in an article: where an href points, and the sections `#fragments` name."""
 
 from __future__ import annotations
 
@@ -14,16 +14,16 @@ from reader.source import ARTICLE_SUFFIXES
 
 WEB_SCHEMES = frozenset({"http", "https", "mailto"})
 
-LinkKind = Literal["anchor", "file", "web", "other"]
+LinkKind = Literal["fragment", "file", "web", "other"]
 
 
 @dataclass(frozen=True, slots=True)
 class FileTarget:
-    """A local file a link names, the section its #anchor names, and whether it is
+    """A local file a link names, the section its #fragment names, and whether it is
     followed without asking: an article file in the linking article's own folder tree."""
 
     path: Path
-    anchor: str
+    fragment: str
     trusted: bool
 
 
@@ -46,9 +46,9 @@ def resolve(
 ) -> Section | FileTarget | WebLink | Refused:
     """Where following a link in `document` (read from the file `article`) leads."""
     kind = classify(href)
-    if kind == "anchor":
-        section = section_for_anchor(document, anchor_of(href))
-        return section or Refused(f"No section here is called #{anchor_of(href)}.")
+    if kind == "fragment":
+        section = section_for_fragment(document, fragment_of(href))
+        return section or Refused(f"No section here is called #{fragment_of(href)}.")
     if kind == "file":
         return file_target(href, article)
     if kind == "web":
@@ -64,7 +64,7 @@ def classify(href: str) -> LinkKind:
     if parts.scheme or parts.netloc:
         return "other"  # file:, javascript:, data: and unknown schemes are never followed
     if not parts.path:
-        return "anchor" if parts.fragment else "other"
+        return "fragment" if parts.fragment else "other"
     return "file"
 
 
@@ -89,20 +89,20 @@ def file_target(href: str, article: Path | None) -> FileTarget:
     return FileTarget(path, unquote(parts.fragment), trusted)
 
 
-def anchor_of(href: str) -> str:
+def fragment_of(href: str) -> str:
     return unquote(urlsplit(href).fragment)
 
 
 def slug(title: str) -> str:
-    """A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces to -."""
+    """A heading's #fragment as GitHub makes it: lower case, punctuation dropped, spaces to -."""
     text = unicodedata.normalize("NFKC", title).strip().lower()
     text = re.sub(r"[^\w\- ]", "", text)
     return text.replace(" ", "-")
 
 
-def section_for_anchor(document: Document, anchor: str) -> Section | None:
-    """The section a `#anchor` names; repeated titles get -1, -2… as on GitHub."""
-    wanted = anchor.lower()
+def section_for_fragment(document: Document, fragment: str) -> Section | None:
+    """The section a `#fragment` names; repeated titles get -1, -2… as on GitHub."""
+    wanted = fragment.lower()
     seen: dict[str, int] = {}
     for section in document.sections:
         if section.synthetic:

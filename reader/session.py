@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 from reader.document import Document, Section
 from reader.outline import label
 from reader.progress import ReadingProgress, time_left
+from reader.safe_text import visible_line
 from reader.source import FileWatch, Source
 
 if TYPE_CHECKING:
     from reader.places import Places
+    from reader.records import Bookmark
 
 LOADING = "loading…"  # the status line's progress until the whole article is in
 
@@ -81,6 +83,36 @@ class Reading:
         read = [s for s in document.sections_ending(start, last) if s not in self.read]
         self.read.update(read)
         return read
+
+    def file_changed(self, change: str | None) -> tuple[str, str] | None:
+        """The file on disk changed ("changed"), went ("gone") or came back (None): the
+        title bar's subtitle and what to tell the reader; None if nothing is new."""
+        if change == self.file_change:
+            return None
+        self.file_change = change
+        name = visible_line(self.source.name)
+        if change is None:  # put back as it was
+            return name, ""
+        if change == "changed":
+            return f"{name} (changed on disk)", (
+                f"{name} changed on disk. This is the text as it was when opened; "
+                "open it again for the new version (your place and bookmarks follow)."
+            )
+        return f"{name} (deleted or moved)", (
+            f"{name} was deleted or moved. This is the text as it was when opened; "
+            "your place and bookmarks are kept."
+        )
+
+    def stored_bookmarks(self) -> tuple[list[Bookmark], str | None]:
+        """The article's bookmarks as stored; none, and why, if they cannot be read."""
+        from reader.store import StoreError  # loaded with the store, after the first frame
+
+        if self.places is None:
+            return [], None
+        try:
+            return self.places.stored_bookmarks(), None
+        except StoreError as error:
+            return [], f"Your bookmarks could not be read: {error}."
 
     def status(self, *, at_end: bool, words_per_minute: int) -> tuple[list[str], str]:
         """The status line: the path of sections to the passage, and how far through it is

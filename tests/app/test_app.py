@@ -10,6 +10,7 @@ from helpers import (
     SECTION_ORDER,
     highlighted,
     in_palette,
+    messages,
     screen_text,
     settle,
     status_line,
@@ -23,6 +24,7 @@ from reader.source import Source, load
 from reader.widgets import ContentView, SectionTree
 from reader.widgets.content import LOADING_MESSAGE
 from reader.widgets.key_bar import KeyBar
+from reader.widgets.reading_screen import ReadingScreen
 from reader.widgets.section_tree import READ_MARK
 from reader.widgets.title_bar import TitleBar
 
@@ -270,7 +272,7 @@ async def test_a_fallback_decoding_is_announced() -> None:
     )
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        assert any("not valid UTF-8" in n.message for n in app._notifications)
+        assert any("not valid UTF-8" in m for m in messages(app))
 
 
 async def test_markup_in_the_article_is_shown_literally(make_app: Callable[..., ReaderApp]) -> None:
@@ -340,7 +342,9 @@ async def test_a_large_article_shows_at_once_and_completes_in_the_background(
         await settle(pilot)
         reading = highlighted(app)
         assert reading.startswith("Section")
-        app._show(app.document, complete=True)  # what the background parse does at the end
+        app.reading_screen.show(
+            app.document, complete=True
+        )  # what the background parse does at the end
         await settle(pilot)
         assert highlighted(app) == reading  # the rebuilt tree still shows the place
         await pilot.press("G")
@@ -373,7 +377,7 @@ async def test_paging_up_through_unrendered_blocks_loses_nothing(
         await settle(pilot)
         seen: set[str] = set()
         previous: list[str] | None = None
-        while True:
+        for _ in range(500):  # pages: far more than the article has
             lines = screen_text(app).replace("▎", " ").split("\n")
             seen.update(line.strip(" ▎") for line in lines)
             if previous is not None and content.scroll_y > 0:
@@ -383,6 +387,7 @@ async def test_paging_up_through_unrendered_blocks_loses_nothing(
             previous = lines
             await pilot.press("pageup")
             await settle(pilot)
+        assert content.scroll_y == 0, "page up never reached the top"
         assert {f"Paragraph of section {n}." for n in range(1, 31)} <= seen
 
 
@@ -433,7 +438,7 @@ async def test_previous_at_the_first_section_under_a_synthetic_root_says_so(
         await settle(pilot)
         await pilot.press("left_square_bracket")
         await settle(pilot)
-        assert [n.message for n in app._notifications] == ["This is the first section."]
+        assert messages(app) == ["This is the first section."]
         assert highlighted(app) == "One"
 
 
@@ -501,16 +506,16 @@ async def test_loaded_is_posted_once_the_whole_article_is_shown(
 ) -> None:
     text = "Long Article\n\n" + ("A paragraph of body text that goes on. " * 20 + "\n\n") * 400
     app = make_app(text)
-    loaded: list[int] = []  # the length of the text shown each time Loaded arrives
+    loaded: dict[int, int] = {}  # each Loaded posted (once, as it bubbles): the text's length
 
     def record(message: Message) -> None:
-        if isinstance(message, ReaderApp.Loaded) and app.document is not None:
-            loaded.append(len(app.document.text))
+        if isinstance(message, ReadingScreen.Loaded) and app.document is not None:
+            loaded.setdefault(id(message), len(app.document.text))
 
     async with app.run_test(size=SIZE, message_hook=record) as pilot:
         await app.workers.wait_for_complete()
         await settle(pilot)
-        assert loaded == [len(text)]  # once, and not for the preview of the start
+        assert list(loaded.values()) == [len(text)]  # once, not for the preview of the start
 
 
 async def test_the_end_of_a_preview_says_the_rest_is_loading(
@@ -521,7 +526,9 @@ async def test_the_end_of_a_preview_says_the_rest_is_loading(
         await settle(pilot)
         assert app.document is not None
         assert LOADING_MESSAGE not in screen_text(app)
-        app._show(app.document, complete=False)  # what the app shows while the rest parses
+        app.reading_screen.show(
+            app.document, complete=False
+        )  # what the app shows while the rest parses
         await settle(pilot)
         assert LOADING_MESSAGE in screen_text(app)
 

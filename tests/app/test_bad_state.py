@@ -21,11 +21,12 @@ from helpers import bookmark_sections, messages, settle, top_line
 from textual.widgets import Input, Label, OptionList
 
 from reader.anchoring import Anchor
-from reader.app import SAVE_DELAY, ReaderApp
+from reader.app import ReaderApp
 from reader.source import load
 from reader.store import DATABASE_NAME, SCHEMA_VERSION, Store, StoreError, fingerprint
 from reader.widgets.bookmark_list import BookmarkList
 from reader.widgets.note_prompt import NotePrompt
+from reader.widgets.reading_screen import SAVE_DELAY
 
 TEXT = "Title\n\nFirst paragraph of the article.\n\nSecond paragraph, with more words.\n"
 

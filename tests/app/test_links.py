@@ -1,4 +1,4 @@
-"""Links and the mouse: anchors, linked articles (and back), web pages after asking."""
+"""Links and the mouse: #fragments, linked articles (and back), web pages after asking."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import highlighted, screen_text, settle, top_line
+from helpers import highlighted, messages, screen_text, settle, top_line
 from textual.pilot import Pilot
 from textual.widgets import Label
 
 from reader.app import ReaderApp
-from reader.links import FileTarget, classify, file_target, section_for_anchor, slug
+from reader.links import FileTarget, classify, file_target, section_for_fragment, slug
 from reader.parsers import parse
 from reader.source import load_path
 from reader.widgets import ContentView
@@ -60,8 +60,8 @@ async def click_text(pilot: Pilot[None], app: ReaderApp, text: str) -> None:
     await settle(pilot)
 
 
-def test_links_are_classified_and_anchors_named_as_on_github() -> None:
-    assert classify("#details") == "anchor"
+def test_links_are_classified_and_fragments_named_as_on_github() -> None:
+    assert classify("#details") == "fragment"
     assert classify("other.md#x") == "file" and classify("notes/plain.txt") == "file"
     assert classify("https://example.com") == "web" and classify("mailto:a@b.c") == "web"
     for never in ("javascript:alert(1)", "file:///etc/passwd", "data:text/plain,hi", "x-y:z"):
@@ -69,11 +69,11 @@ def test_links_are_classified_and_anchors_named_as_on_github() -> None:
     assert classify("image.png") == "file" and classify("/etc/shadow") == "file"
     assert slug("Details and more!") == "details-and-more"
     document = parse("# A\n\n## Same\n\nx\n\n## Same\n\ny\n", "markdown", "a.md")
-    second = section_for_anchor(document, "same-1")
+    second = section_for_fragment(document, "same-1")
     assert second is not None and second is document.sections[-1]
 
 
-async def test_clicking_an_anchor_link_goes_to_its_section(articles: Path) -> None:
+async def test_clicking_a_fragment_link_goes_to_its_section(articles: Path) -> None:
     app = ReaderApp(load_path(articles))
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
@@ -82,7 +82,7 @@ async def test_clicking_an_anchor_link_goes_to_its_section(articles: Path) -> No
         assert top_line(app) == "Details and more"
 
 
-async def test_a_linked_article_opens_at_its_anchor_and_backspace_comes_back(
+async def test_a_linked_article_opens_at_its_fragment_and_backspace_comes_back(
     articles: Path,
 ) -> None:
     app = ReaderApp(load_path(articles))
@@ -98,7 +98,7 @@ async def test_a_linked_article_opens_at_its_anchor_and_backspace_comes_back(
         assert app.title == "Main article"
         await pilot.press("backspace")
         await settle(pilot)
-        assert "There is no article to go back to." in [n.message for n in app._notifications]
+        assert "There is no article to go back to." in messages(app)
 
 
 async def test_a_web_link_opens_the_browser_only_when_confirmed(
@@ -147,7 +147,7 @@ async def test_clicking_a_passage_makes_it_the_one_being_read(articles: Path) ->
         assert "▎ Opening words of the introduction." in screen_text(app)
 
 
-async def test_an_anchor_that_looks_like_markup_is_shown_as_written(tmp_path: Path) -> None:
+async def test_a_fragment_that_looks_like_markup_is_shown_as_written(tmp_path: Path) -> None:
     article = tmp_path / "a.md"
     article.write_text("# A\n\nSee [here](<#x[/]>) and [there](#[@click=app.quit]x).\n")
     app = ReaderApp(load_path(article))
@@ -156,9 +156,9 @@ async def test_an_anchor_that_looks_like_markup_is_shown_as_written(tmp_path: Pa
         await click_text(pilot, app, "here")
         await click_text(pilot, app, "there")
         assert app.is_running
-        messages = [n.message for n in app._notifications]
-        assert "No section here is called #x[/]." in messages
-        assert "No section here is called #[@click=app.quit]x." in messages
+        shown = messages(app)
+        assert "No section here is called #x[/]." in shown
+        assert "No section here is called #[@click=app.quit]x." in shown
 
 
 def test_only_article_files_inside_the_article_s_folder_are_trusted(tmp_path: Path) -> None:
@@ -222,7 +222,7 @@ async def test_a_link_to_a_fifo_does_not_freeze_the_reader(
         deadline(20)
         await click_text(pilot, app, "the pipe")
         assert app.title == "Main"
-        assert any("not a regular file" in n.message for n in app._notifications)
+        assert any("not a regular file" in m for m in messages(app))
 
 
 def test_a_link_resolves_to_a_section_a_file_a_web_page_or_a_refusal(tmp_path: Path) -> None:

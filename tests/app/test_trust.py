@@ -16,6 +16,7 @@ from reader.app import ReaderApp
 from reader.commands import MAX_TITLE, fuzzy_match
 from reader.source import Source, load, load_path
 from reader.widgets import ContentView
+from reader.widgets.reading_screen import ReadingScreen
 
 SIZE = (100, 30)
 
@@ -66,14 +67,14 @@ async def test_quitting_before_the_pane_reaches_the_stored_place_keeps_it(
         assert highlighted(app) == "2. AI Generalization"
     # The next session ends (SIGTERM, SIGHUP) as soon as the stored place is found,
     # before the pane has reported getting there: the place saved must be that one.
-    resume = ReaderApp._resume
+    resume = ReadingScreen._resume
 
-    def resume_then_stop(self: ReaderApp) -> None:
+    def resume_then_stop(self: ReadingScreen) -> None:
         resume(self)
-        self._save_and_exit()
+        self.app._save_and_exit()
 
     with monkeypatch.context() as patched:
-        patched.setattr(ReaderApp, "_resume", resume_then_stop)
+        patched.setattr(ReadingScreen, "_resume", resume_then_stop)
         again = ReaderApp(load(None))
         async with again.run_test(size=SIZE) as pilot:
             await settle(pilot)

@@ -4,7 +4,7 @@ Run as `python tests/benchmarks/probe.py FILE` with BENCHMARK_EVENTS_FD naming
 the write end of a pipe. Lines written to it, times from `time.monotonic()`
 (system-wide on Linux, so they compare with the parent's clock):
 
-    loaded <time> <sections>   ReaderApp.Loaded: the whole article is shown
+    loaded <time> <sections>   ReadingScreen.Loaded: the whole article is shown
     passage <block> <time>     ContentView.PassageChanged: the block being read
     stall <seconds>            the longest the event loop was late, from the first
                                frame to Loaded (only when Loaded comes after it)
@@ -40,6 +40,7 @@ def probe_app(base: Any) -> Any:
     from textual import events, on
 
     from reader.widgets import ContentView
+    from reader.widgets.reading_screen import ReadingScreen
     from reader.widgets.search_panel import SearchPanel
 
     found_first = SearchPanel._found_first
@@ -69,7 +70,7 @@ def probe_app(base: Any) -> Any:
             # Runs before the app's on_mount: this callback comes before the background parse.
             self.call_after_refresh(self._probe_watch_stalls)
 
-        @on(base.Loaded)
+        @on(ReadingScreen.Loaded)
         def _probe_article_loaded(self) -> None:
             sections = len(self.document.sections) if self.document is not None else 0
             self._probe_report("loaded", time.monotonic(), sections)

@@ -15,6 +15,7 @@ from reader import cli, keys
 from reader.app import ReaderApp
 from reader.source import load
 from reader.widgets import ContentView, SectionTree
+from reader.widgets.reading_screen import ReadingScreen
 
 FIELDS = ("key", "action", "description", "show", "key_display", "priority", "tooltip")
 OWN = tuple(area.id for area in keys.AREAS)
@@ -42,7 +43,8 @@ def test_ids_are_unique_and_name_the_area() -> None:
     assert len(area_ids) == len(keys.AREAS)
     for key in keys.KEYS:
         assert key.area in area_ids, key.id
-        prefix = "reader." if key.area == "app" else f"reader.{key.area}."
+        top = key.area in ("app", "reading")  # the keys of the reading screen as a whole
+        prefix = "reader." if top else f"reader.{key.area}."
         assert key.id.startswith(prefix) and re.fullmatch(r"[a-z_.]+", key.id), key.id
 
 
@@ -108,7 +110,7 @@ def test_the_palette_runs_actions_that_exist_and_names_their_keys() -> None:
     commands = keys.palette_commands()
     assert len({command.title for command in commands}) == len(commands) == len(keys.PALETTE)
     for command, entry in zip(commands, keys.PALETTE, strict=True):
-        target = ContentView if command.area == "article" else ReaderApp
+        target = {"app": ReaderApp, "reading": ReadingScreen}.get(command.area, ContentView)
         assert callable(getattr(target, f"action_{command.action}", None)), command.title
         if entry.key is not None:
             assert command.help == f"{entry.help} ({keys.key_names(keys.key(entry.key))[0]})"

@@ -46,7 +46,9 @@ def isolated(scenario: str) -> Any:
     every thread, a guard's `join(timeout)` too; a child can be killed instead.
     """
     here = Path(__file__).parent
-    path = os.pathsep.join([str(here), str(here.parent), str(here.parents[1]), os.environ.get("PYTHONPATH", "")])
+    path = os.pathsep.join(
+        [str(here), str(here.parent), str(here.parents[1]), os.environ.get("PYTHONPATH", "")]
+    )
     child = subprocess.run(
         [
             sys.executable,

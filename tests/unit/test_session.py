@@ -71,3 +71,15 @@ def test_the_place_is_savable_only_after_the_stored_one_was_applied() -> None:
     assert not reading.savable  # no saved state (store not open) and not restored
     reading.restored = True
     assert not reading.savable  # still no saved state to save to
+
+
+def test_a_file_change_is_told_once_and_its_going_back_restores_the_title() -> None:
+    reading = opened()
+    name = reading.source.name
+    assert reading.file_changed(None) is None  # as opened: nothing to say
+    subtitle, warning = reading.file_changed("changed") or ("", "")
+    assert subtitle == f"{name} (changed on disk)" and "open it again" in warning
+    assert reading.file_changed("changed") is None  # said once, not at every look
+    subtitle, warning = reading.file_changed("gone") or ("", "")
+    assert subtitle == f"{name} (deleted or moved)" and "kept" in warning
+    assert reading.file_changed(None) == (name, "")  # put back: the plain name, no notice

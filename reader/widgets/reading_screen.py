@@ -1,0 +1,396 @@
+"""The reading screen: one article's tree, pane, status and search, wired to its `Reading`.
+
+The App's base screen. It shows an article, restores and saves its place, ticks the
+sections read, keeps the status line and the tree with the passage being read, and
+routes search. Another article opened (a link, the library, back) replaces the
+`Reading`, and with it every piece of state about the one left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Tree
+
+from reader import keys
+from reader.document import Document, Section
+from reader.line_index import Shape
+from reader.loading import first_document
+from reader.outline import label
+from reader.progress import ReadingProgress
+from reader.safe_text import visible_line
+from reader.session import Reading
+from reader.settings import Settings
+from reader.source import Source
+from reader.widgets.article_links import ArticleLinks
+from reader.widgets.bookmarking import Bookmarking
+from reader.widgets.content import ContentView
+from reader.widgets.key_bar import KeyBar
+from reader.widgets.loader import Loader
+from reader.widgets.search_bar import SearchBar
+from reader.widgets.search_panel import SearchPanel
+from reader.widgets.section_tree import SectionTree
+from reader.widgets.status_line import StatusLine
+from reader.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from reader.parsers.ahead import ParsedAhead
+    from reader.places import Places
+
+SAVE_DELAY = 0.5  # seconds of stillness before the place is saved
+READ_SCROLL_LIMIT = 2  # screens: scrolling further at once skips sections rather than reads them
+WATCH_INTERVAL = 2.0  # seconds between looks at the article's file for changes
+
+
+class ReadingScreen(Screen[None]):
+    """A section tree beside a scrolling article, its status line and search bar."""
+
+    DEFAULT_CSS = """
+    #main { height: 1fr; }
+    KeyBar { background: $panel; }
+    """
+    BINDINGS = keys.bindings("reading")
+
+    class Loaded(Message):
+        """The whole article is in the tree and the pane: every section can be reached."""
+
+    class FirstFrame(Message):
+        """The article's start is on screen: `parse_rest` says if more is still to parse."""
+
+        def __init__(self, parse_rest: bool) -> None:
+            super().__init__()
+            self.parse_rest = parse_rest
+
+    class Started(Message):
+        """The first frame is up and the whole article is in; its place is being restored."""
+
+    def __init__(self, source: Source, ahead: ParsedAhead | None = None) -> None:
+        """`ahead` is the start of the article being parsed by another process, if it is."""
+        super().__init__()
+        self._ahead = ahead
+        self._places_for: Callable[[Source], Places] | None = None  # once the store is open
+        self.reading = Reading(source)  # one per article opened
+        self.unsaved: str | None = None  # why the last save of the place failed, if it did
+        self.settings = Settings()  # the App's, once it has read them
+        self._save_timer: Timer | None = None
+        self.links = ArticleLinks(self)
+        self.bookmarking = Bookmarking(self)
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        with Horizontal(id="main"):
+            yield SectionTree(id="tree")
+            yield ContentView(id="content")
+        yield StatusLine()
+        yield SearchPanel()
+        yield Loader()
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.watch(self.query_one(ContentView), "scroll_y", self.show_status, init=False)
+        self.set_interval(WATCH_INTERVAL, self._look_at_file)
+        self._show_settings()
+        parse_rest = self.show_start()
+        self.call_after_refresh(self.post_message, self.FirstFrame(parse_rest))
+
+    # -- opening an article ------------------------------------------------
+
+    def show_start(self) -> bool:
+        """Show the article's start (all of a short one); whether the rest is still to parse."""
+        source = self.reading.source
+        self.app.sub_title = visible_line(source.name)
+        if source.notice:
+            self.warn(source.notice)
+        document, whole = first_document(source, self._ahead)
+        self._ahead = None
+        self.show(document, complete=whole, new=True)
+        return not whole
+
+    def attach_places(self, places_for: Callable[[Source], Places], parse_rest: bool) -> None:
+        """The store is open (after the first frame): `places_for` gives an article's
+        saved state. Find this one's."""
+        self._places_for = places_for
+        self._open_places(parse_rest)
+
+    def _open_places(self, parse_rest: bool) -> None:
+        """Find the article's saved state; parse the rest of it, or resume now."""
+        assert self._places_for is not None
+        reading = self.reading
+        reading.places = self._places_for(reading.source)
+        if parse_rest:
+            self.query_one(Loader).parse(reading)
+        else:
+            self._started()
+
+    def _started(self) -> None:
+        self.post_message(self.Started())
+        self._resume()
+
+    def open_article(self, source: Source, *, fragment: str = "") -> None:
+        """Leave the article shown (its place saved) and show `source` in its place,
+        at the section `fragment` names if there is one."""
+        self.save_place()
+        self.query_one(Loader).cancel_for_article()
+        if self.query_one(SearchPanel).close_search():
+            self.query_one(ContentView).focus()
+        while len(self.app.screen_stack) > 1:  # a bookmark list or the like is about the one left
+            self.app.pop_screen()
+        self.query_one(StatusLine).show([], "")
+        self.reading = Reading(source, fragment)
+        parse_rest = self.show_start()
+        if self._places_for is not None:
+            self._open_places(parse_rest)
+
+    def _look_at_file(self) -> None:
+        self.query_one(Loader).look(self.reading)
+
+    @on(Loader.FileChanged)
+    def _file_changed(self, event: Loader.FileChanged) -> None:
+        """Say so when the article's file changes or goes; what was read stays on screen."""
+        if event.reading is not self.reading:
+            return
+        news = event.reading.file_changed(event.change)
+        if news is not None:
+            self.app.sub_title, warning = news
+            if warning:
+                self.warn(warning)
+
+    def warn(self, message: str) -> None:
+        self.notify(message, severity="warning", timeout=10)
+
+    @on(Loader.Parsed)
+    def _parsed(self, event: Loader.Parsed) -> None:
+        if event.reading is self.reading:  # not an article left meanwhile
+            self.show(event.document, event.shapes, event.progress, complete=True)
+
+    def show(
+        self,
+        document: Document,
+        shapes: list[Shape] | None = None,
+        progress: ReadingProgress | None = None,
+        *,
+        complete: bool,
+        new: bool = False,
+    ) -> None:
+        """Show a document: more of the article shown, or (`new`) another article."""
+        self.reading.show(document, progress, complete=complete)
+        self.app.title = visible_line(document.title)
+        self.query_one(SectionTree).show_document(document)
+        content = self.query_one(ContentView)
+        content.show_document(document, shapes, partial=not complete, keep_place=not new)
+        self.query_one(SearchPanel).show_document(document, new=new)
+        if complete:
+            self.post_message(self.Loaded())
+            if self.reading.places is not None:  # else the first frame is still to come
+                self._started()
+
+    # -- the place -----------------------------------------------------------
+
+    def _resume(self) -> None:
+        """Look up the stored place, bookmarks and sections read; the place is found in
+        the text off the UI thread (`_place_found` goes there)."""
+        reading = self.reading
+        document, places = reading.document, reading.places
+        if not reading.ready_to_restore or document is None or places is None:
+            return
+        reading.finding = True
+        anchor, problem = places.stored_place(document)
+        if problem:
+            self.warn(problem)
+        self.bookmarking.mark()
+        reading.read = places.read_sections(document)
+        self.query_one(SectionTree).show_read(reading.read)
+        if anchor is None:
+            self._place_found(Loader.PlaceFound(reading, None))
+        else:
+            self.query_one(Loader).find_place(reading, anchor)
+
+    @on(Loader.PlaceFound)
+    def _place_found(self, event: Loader.PlaceFound) -> None:
+        """Go to the stored place, unless the reader has already moved (or a link named a
+        section); from now on the place is saved."""
+        reading, block = event.reading, event.block
+        if reading is not self.reading or reading.document is None:
+            return  # another article was opened meanwhile
+        document = reading.document
+        reading.restored = True
+        content = self.query_one(ContentView)
+        if reading.fragment:  # a link named a section: that, not the stored place
+            from reader.links import section_for_fragment
+
+            section = section_for_fragment(document, reading.fragment)
+            reading.fragment = ""
+            if section is not None:
+                self.go_to_section(section)
+                return
+            self.notify("That link's section is not in this article.", timeout=3)
+        if block is None or block == 0 or content.scroll_y > 0:
+            return
+        reading.passage = block  # saved as the place even before the pane has scrolled there
+        content.scroll_to_block(block)
+        where = label(document.section_of(block))
+        self.notify(f"Resumed at {where} (g: start over)", timeout=4)
+
+    def save_place(self) -> None:
+        reading = self.reading
+        if not reading.savable or reading.places is None or reading.document is None:
+            return
+        problem = reading.places.save(reading.document, reading.passage)
+        if problem and not self.unsaved:  # say it once, not at every scroll
+            self.notify(problem, severity="error", timeout=10)
+        elif self.unsaved and not problem:
+            self.notify("Your place is being saved again.", timeout=4)
+        self.unsaved = problem
+
+    # -- following the reader ----------------------------------------------
+
+    @on(ContentView.PassageChanged)
+    def _passage_changed(self, event: ContentView.PassageChanged) -> None:
+        content = self.query_one(ContentView)
+        if event.block != content.passage:
+            return  # the pane has moved on since (to the stored place, say): a newer one follows
+        previous = self.reading.moved_to(event.block)
+        self.query_one(SearchPanel).passage = event.block
+        if (
+            not event.jumped
+            and 0 <= previous < event.block
+            and content.rows_between(previous, event.block)
+            <= READ_SCROLL_LIMIT * content.size.height
+        ):  # scrolled on, not dragged far down the scrollbar: read
+            self._read_through(previous, event.block)
+        self.show_status()
+        document = self.reading.document
+        if document is not None:
+            self.query_one(SectionTree).follow(document.section_of(event.block))
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save_place)
+
+    def _read_through(self, start: int, end: int) -> None:
+        """The reader scrolled from block `start` on to `end`: tick the sections read."""
+        reading = self.reading
+        if reading.places is None or reading.document is None:
+            return
+        read = reading.passed(start, end, at_end=self.query_one(ContentView).at_end)
+        if not read:
+            return
+        self.query_one(SectionTree).show_read(reading.read)
+        problem = reading.places.mark_read(reading.document, read)
+        if problem:
+            self.warn(problem)
+
+    def show_status(self) -> None:
+        """The section being read, the percent read and the time left, in the status line."""
+        path, progress = self.reading.status(
+            at_end=self.query_one(ContentView).at_end,
+            words_per_minute=self.settings.words_per_minute,
+        )
+        if path:
+            self.query_one(StatusLine).show(path, progress)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """The reading column's width, the tree's, and the reading speed."""
+        self.settings = settings
+        if self.is_mounted:  # else on mount
+            self._show_settings()
+
+    def _show_settings(self) -> None:
+        settings = self.settings
+        tree, content = self.query_one(SectionTree), self.query_one(ContentView)
+        if settings.tree_width:
+            tree.styles.width = settings.tree_width
+        if not settings.tree and tree.has_focus:
+            content.focus()
+        content.max_column = settings.width
+
+    # -- sections ------------------------------------------------------------
+
+    @on(Tree.NodeSelected)
+    def _section_chosen(self, event: Tree.NodeSelected[Section]) -> None:
+        if event.node.data is not None:
+            self.query_one(ContentView).scroll_to_block(event.node.data.first_block)
+
+    def action_next_section(self) -> None:
+        passage = self.query_one(ContentView).passage
+        section = self.reading.next_section(passage)
+        if section is not None:
+            self.go_to_section(section)
+        elif self.reading.document is not None and self.reading.document.blocks:
+            self.notify("This is the last section.", timeout=2)
+
+    def action_previous_section(self) -> None:
+        content = self.query_one(ContentView)
+        section = self.reading.previous_section(content.passage, content.scrolled_past_start)
+        if section is not None:
+            self.go_to_section(section)
+        elif self.reading.document is not None and self.reading.document.blocks:
+            self.notify("This is the first section.", timeout=2)
+
+    def go_to_section(self, section: Section) -> None:
+        """Put a section's start at the top of the pane."""
+        self.query_one(ContentView).scroll_to_block(section.first_block)
+
+    # -- search ------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Open the search bar, or go back to it."""
+        self.query_one(SearchPanel).open()
+
+    @on(SearchPanel.MatchesChanged)
+    def _matches_changed(self, event: SearchPanel.MatchesChanged) -> None:
+        content = self.query_one(ContentView)
+        content.show_matches(event.matches, event.current)
+        if event.scroll and event.current is not None:
+            content.scroll_to_match(event.current)
+
+    @on(SearchBar.Accepted)
+    def _search_accepted(self) -> None:
+        if self.query_one(SearchPanel).searching:
+            self.query_one(ContentView).focus()  # n and N go on from here
+        else:
+            self.action_close_search()
+
+    @on(SearchBar.Closed)
+    def action_close_search(self) -> None:
+        if self.query_one(SearchPanel).close_search():
+            self.query_one(ContentView).focus()
+
+    def action_next_match(self) -> None:
+        self.query_one(SearchPanel).step(1)
+
+    def action_previous_match(self) -> None:
+        self.query_one(SearchPanel).step(-1)
+
+    # -- bookmarks, links and other articles (each in its own module) --------
+
+    def action_bookmark(self) -> None:
+        self.bookmarking.add()
+
+    def action_bookmarks(self) -> None:
+        self.bookmarking.open_list()
+
+    @on(Loader.BookmarksFound)
+    def _bookmarks_found(self, event: Loader.BookmarksFound) -> None:
+        self.bookmarking.found(event)
+
+    @on(ContentView.LinkChosen)
+    def _follow(self, event: ContentView.LinkChosen) -> None:
+        self.links.follow(event.href)
+
+    @on(Loader.Read)
+    def _article_read(self, event: Loader.Read) -> None:
+        self.links.read(event)
+
+    @on(Loader.ReadFailed)
+    def _read_failed(self, event: Loader.ReadFailed) -> None:
+        self.notify(event.problem, severity="error")
+
+    def action_go_back(self) -> None:
+        self.links.go_back()
