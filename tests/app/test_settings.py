@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import in_palette, settle, status_line
+from helpers import in_palette, messages, settle, status_line
 
 from reader.app import ReaderApp
 from reader.settings import Settings, load_settings, save_settings, settings_path
@@ -150,20 +150,20 @@ async def test_width_tree_theme_and_speed_survive_a_restart() -> None:
         app.theme = "nord"  # as the theme picker (ctrl+t) sets it
         app.set_reading_speed(115)
         await settle(pilot)
-        assert app.query_one(ContentView)._column == narrower
+        assert app.query_one(ContentView).column == narrower
         await app.workers.wait_for_complete()
     assert json.loads(settings_path().read_text())["width"] == narrower
     again = ReaderApp(load(None))
     async with again.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        assert again.query_one(ContentView)._column == narrower
+        assert again.query_one(ContentView).column == narrower
         assert not again.query_one(SectionTree).display
         assert again.theme == "nord"
         minutes = math.ceil(len(again.source.text.split()) / 115)
         assert status_line(again).endswith(f"{minutes} min left")
         await pilot.press("equals_sign")
         await settle(pilot)
-        assert again.query_one(ContentView)._column == Settings().width
+        assert again.query_one(ContentView).column == Settings().width
         await pilot.press("t")
         await settle(pilot)
         assert again.query_one(SectionTree).display
@@ -176,8 +176,8 @@ async def test_a_damaged_settings_file_is_reported_and_reader_starts() -> None:
     app = ReaderApp(load(None))
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
-        assert any(m.startswith(f"The settings in {path} could not be read") for m in messages)
+        shown = messages(app)
+        assert any(m.startswith(f"The settings in {path} could not be read") for m in shown)
         assert app.settings == Settings()
 
 
