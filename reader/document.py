@@ -259,28 +259,6 @@ class Document:
         rows = tuple(tuple(cells[i : i + columns]) for i in range(0, len(cells), columns))
         return block._replace(rows=rows, markup=())
 
-    def block_id(self, index: int) -> str:
-        """An id that depends only on a block's kind and source text.
-
-        It survives edits elsewhere in the file; identical blocks get a numeric
-        suffix in document order ("p1a2b3c4d5e6", "p1a2b3c4d5e6-2").
-        """
-        import hashlib  # loads OpenSSL: not at start-up
-
-        block = self.blocks[index]
-        source = self.text[block.start : block.end]
-        digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=5).hexdigest()
-        length, text = len(source), self.text
-        twins = sum(
-            1
-            for other in self.blocks[:index]
-            if other.end - other.start == length
-            and other.kind is block.kind
-            and text[other.start : other.end] == source
-        )
-        base = f"{block.kind.value[0]}{digest}"
-        return base if twins == 0 else f"{base}-{twins + 1}"
-
 
 def _build_tree(title: str, block_count: int, headings: list[Heading]) -> Section:
     """Nest headings by level; wrap them in a synthetic root unless one heading is the root."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from helpers import settle
+from helpers import messages, settle
 from textual.app import App
 from textual.widgets import Input, OptionList
 
@@ -109,15 +109,7 @@ def test_places_says_what_could_not_be_changed(tmp_path: Path) -> None:
     assert [b.note for b in places.stored_bookmarks()] == ["kept"]
 
 
-def test_saving_a_place_or_a_bookmark_computes_no_block_id(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Block ids took O(blocks) on the UI thread at every save, and were never read."""
-
-    def unused(self: Document, index: int) -> str:
-        raise AssertionError("a block id was computed")
-
-    monkeypatch.setattr(Document, "block_id", unused, raising=False)
+def test_saving_a_place_and_a_bookmark_stores_the_passage(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
     places, doc = opened(store)
     assert places.save(doc, 2) is None
@@ -191,7 +183,7 @@ async def test_the_bookmark_list_edits_only_through_what_it_is_given() -> None:
         await pilot.press("d")
         await settle(pilot)
         assert len(rows(app)) == 1 and "oldest" in rows(app)[0]  # kept: it is still stored
-        assert edits.failing in [n.message for n in app._notifications]
+        assert edits.failing in messages(app)
         edits.failing = None
         await pilot.press("u")  # the most recent delete first
         await settle(pilot)
