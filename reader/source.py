@@ -160,6 +160,11 @@ class FileWatch:
         self._version = source.version
         self.change: Literal["changed", "gone"] | None = None
 
+    @property
+    def version(self) -> tuple[int, int, int, int] | None:
+        """The file's version (as `Source.version`) when last looked at; None once gone."""
+        return self._version
+
     def check(self) -> Literal["changed", "gone"] | None:
         """The file's state now: changed (its text differs), gone, or None (as read)."""
         try:

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,6 +29,21 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         folder.mkdir()
         monkeypatch.setenv(variable, str(folder))
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def recorded_notices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every notification an app shows, for `helpers.messages` (toasts expire)."""
+    from helpers import NOTICES
+    from textual.app import App
+
+    notify = App.notify
+
+    def recording(app: App[Any], message: str, **options: Any) -> None:
+        NOTICES.setdefault(app, []).append(message)
+        notify(app, message, **options)
+
+    monkeypatch.setattr(App, "notify", recording)
 
 
 @pytest.fixture

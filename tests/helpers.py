@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
+from weakref import WeakKeyDictionary
 
+from textual.app import App
 from textual.pilot import Pilot
 
 from reader.app import ReaderApp
@@ -56,9 +59,12 @@ def status(app: ReaderApp) -> str:
     return str((problem if problem.display else bar.query_one("#status")).render()).strip()
 
 
-def messages(app: ReaderApp) -> list[str]:
-    """The notifications shown so far."""
-    return [notification.message for notification in app._notifications]
+NOTICES: WeakKeyDictionary[App[Any], list[str]] = WeakKeyDictionary()  # see `conftest`
+
+
+def messages(app: App[Any]) -> list[str]:
+    """Every notification the app has shown, as shown (recorded at Textual's `notify`)."""
+    return NOTICES.get(app, [])
 
 
 async def settle(pilot: Pilot[None]) -> None:

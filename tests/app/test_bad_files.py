@@ -7,24 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import SECTION_ORDER, highlighted, messages, screen_text, settle, top_line
+from helpers import SECTION_ORDER, highlighted, messages, screen_text, settle, top_line, wait_until
 from rich.cells import cell_len
-from textual.pilot import Pilot
 
 from reader.app import ReaderApp
 from reader.source import Source, load, load_path
 from reader.store import Store
 from reader.widgets import ContentView
 from reader.widgets.bookmark_list import BookmarkList
-
-
-async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 20) -> None:
-    """Let the app run until `condition` holds (a background parse, a timer)."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the app never got there")
 
 
 def article_version(path: Path) -> tuple[int, int, int, int]:
@@ -39,13 +29,13 @@ def loaded(app: ReaderApp) -> Callable[[], bool]:
 async def test_a_file_that_changes_or_goes_while_open_stays_on_screen_and_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("reader.app.WATCH_INTERVAL", 0.05)
+    monkeypatch.setattr("reader.widgets.reading_screen.WATCH_INTERVAL", 0.05)
     article = tmp_path / "article.txt"
     original = Path(load(None).path or "").read_text(encoding="utf-8")
     article.write_text(original, encoding="utf-8")
     app = ReaderApp(load_path(article))
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await until(pilot, loaded(app))
+        await wait_until(pilot, loaded(app), "the whole article")
         await pilot.press("right_square_bracket", "right_square_bracket", "m")
         await settle(pilot)
         await pilot.press(*"before the edit", "enter")
@@ -56,19 +46,20 @@ async def test_a_file_that_changes_or_goes_while_open_stays_on_screen_and_says_s
         replacement = tmp_path / "replacement.txt"
         replacement.write_text(original, encoding="utf-8")
         replacement.replace(article)
-        await until(
+        await wait_until(
             pilot,
             lambda: (
                 app.reading.watch is not None
-                and app.reading.watch._version is not None
-                and app.reading.watch._version == article_version(article)
+                and app.reading.watch.version == article_version(article)
             ),
+            "the watch to see the replaced file",
         )
-        await pilot.pause(0.2)
+        await settle(pilot)  # any notice of that look has been handled
         assert app.sub_title == "article.txt" and not any("disk" in m for m in messages(app))
 
         article.write_text("Something else entirely.\n\nNothing like it.\n", encoding="utf-8")
-        await until(pilot, lambda: app.sub_title == "article.txt (changed on disk)")
+        changed = "article.txt (changed on disk)"
+        await wait_until(pilot, lambda: app.sub_title == changed, "the changed file noticed")
         assert any(m.startswith("article.txt changed on disk.") for m in messages(app))
         assert screen_text(app) == shown  # what was read stays
         await pilot.press("right_square_bracket")
@@ -76,7 +67,8 @@ async def test_a_file_that_changes_or_goes_while_open_stays_on_screen_and_says_s
         assert highlighted(app) == SECTION_ORDER[3]  # and can still be read through
 
         article.unlink()
-        await until(pilot, lambda: app.sub_title == "article.txt (deleted or moved)")
+        gone = "article.txt (deleted or moved)"
+        await wait_until(pilot, lambda: app.sub_title == gone, "the deleted file noticed")
         assert any(m.startswith("article.txt was deleted or moved.") for m in messages(app))
         await pilot.press("b")
         await settle(pilot)
@@ -85,7 +77,7 @@ async def test_a_file_that_changes_or_goes_while_open_stays_on_screen_and_says_s
     article.write_text("A new opening paragraph.\n\n" + original, encoding="utf-8")
     again = ReaderApp(load_path(article))
     async with again.run_test(size=(120, 40)) as pilot:
-        await until(pilot, loaded(again))
+        await wait_until(pilot, loaded(again), "the whole article")
         assert top_line(again) == SECTION_ORDER[3]  # the place re-anchored in the new text
     assert [b.note for b in Store.open().bookmarks()] == ["before the edit"]
 
@@ -96,7 +88,7 @@ async def test_a_10_mb_single_line_opens_wraps_and_scrolls_to_its_end(kind: str)
     text = "FIRST " + words * (10_000_000 // len(words)) + "LAST"
     app = ReaderApp(Source(text, f"line.{'md' if kind == 'markdown' else 'txt'}", kind))  # type: ignore[arg-type]
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, loaded(app))
+        await wait_until(pilot, loaded(app), "the whole article")
         content = app.query_one(ContentView)
         width = content.scrollable_content_region.width
         lines = screen_text(app).split("\n")
@@ -124,7 +116,7 @@ DEEP = (
 async def test_deep_lists_skipped_heading_levels_and_a_level_six_heading_first() -> None:
     app = ReaderApp(Source(DEEP, "deep.md", "markdown"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, loaded(app))
+        await wait_until(pilot, loaded(app), "the whole article")
         document = app.document
         assert document is not None
         titles = [section.title for section in document.sections]
@@ -172,7 +164,7 @@ WIDE = (
 async def test_wide_zero_width_and_combining_characters_keep_columns_lined_up(width: int) -> None:
     app = ReaderApp(Source(WIDE, "wide.md", "markdown"))
     async with app.run_test(size=(width, 70)) as pilot:
-        await until(pilot, loaded(app))
+        await wait_until(pilot, loaded(app), "the whole article")
         content = app.query_one(ContentView)
         pane = content.scrollable_content_region.width
         lines = screen_text(app).split("\n")
@@ -197,7 +189,7 @@ async def test_a_hundred_thousand_headings_open_and_every_end_is_reachable() -> 
     )
     app = ReaderApp(Source(text, "CHANGELOG.md", "markdown"))
     async with app.run_test(size=(100, 30)) as pilot:
-        await until(pilot, loaded(app), seconds=60)
+        await wait_until(pilot, loaded(app), "the whole article", timeout=60)
         await pilot.press("G")
         await settle(pilot)
         assert "Fixed issue 99999." in screen_text(app)
@@ -223,7 +215,7 @@ async def test_tabs_expand_to_tab_stops_so_columns_line_up(kind: str) -> None:
     text = f"Tabs\n\n{table}\n{code}" if kind == "plain" else f"# Tabs\n\n{table}\n{code}"
     app = ReaderApp(Source(text, "tabs", kind))  # type: ignore[arg-type]
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, loaded(app))
+        await wait_until(pilot, loaded(app), "the whole article")
         lines = screen_text(app).split("\n")
         assert not any("\t" in line for line in lines)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import BUNDLED
-from helpers import bookmark_sections, screen_text, settle
+from helpers import bookmark_sections, messages, screen_text, settle
 from textual.widgets import Input, OptionList
 
 from reader.app import ReaderApp
@@ -30,7 +30,7 @@ async def test_m_bookmarks_the_passage_with_a_note_and_marks_it() -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, NotePrompt)
-        assert "Bookmarked." in [n.message for n in app._notifications]
+        assert "Bookmarked." in messages(app)
         assert screen_text(app).split("\n")[0].startswith("◆ Amazon’s Strategic Investment")
         tree = app.query_one(SectionTree)
         assert str(tree.root.children[1].label) == "Amazon’s Strategic Investment ◆1"

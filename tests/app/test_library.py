@@ -105,8 +105,8 @@ async def test_a_file_that_cannot_be_opened_from_the_library_says_why(tmp_path: 
         await settle(pilot)
         await choose(pilot, app, "broken")
         assert app.title == "Amazon invests $4B in Anthropic AI startup"  # still reading
-        messages = [n.message for n in app._notifications]
-        assert any("a binary file, not a text article" in m for m in messages)
+        shown = messages(app)
+        assert any("a binary file, not a text article" in m for m in shown)
 
 
 def test_reader_dir_opens_the_library_on_it_with_the_last_article_read_there(

@@ -13,8 +13,16 @@ import threading
 from pathlib import Path
 
 import pytest
-from helpers import bookmark_sections, messages, screen_text, search, settle, status, top_line
-from textual.pilot import Pilot
+from helpers import (
+    bookmark_sections,
+    messages,
+    screen_text,
+    search,
+    settle,
+    status,
+    top_line,
+    wait_until,
+)
 from textual.widgets import OptionList
 
 from reader.anchoring import CONTEXT_CHARS, Anchor, resolve
@@ -265,15 +273,6 @@ async def test_undo_after_two_deletes_saves_the_last_deleted() -> None:
 # -- resuming never yanks a reader who scrolled while the article loaded ---------------
 
 
-async def wait_until(pilot: Pilot[None], condition: threading.Event) -> None:
-    """Let the app run until a worker thread sets `condition` (at most 30 seconds)."""
-    for _ in range(3000):
-        if condition.is_set():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("the worker never got there")
-
-
 async def test_scrolling_while_a_long_article_loads_is_not_undone_by_resuming(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -312,7 +311,7 @@ async def test_scrolling_while_a_long_article_loads_is_not_undone_by_resuming(
     monkeypatch.setattr(plaintext, "parse_plain", slow_parse)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         try:
-            await wait_until(pilot, started)
+            await wait_until(pilot, started.is_set, "the parse to start", timeout=30)
             await pilot.pause()
             assert top_line(app) == "Numbered paragraphs"  # the preview, at the start
             await pilot.press("j", "j", "j")

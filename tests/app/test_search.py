@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import screen_text, search, settle, status
+from helpers import messages, screen_text, search, settle, status
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -141,12 +141,12 @@ async def test_n_and_N_step_through_matches_and_wrap_with_a_notice() -> None:
             await pilot.press("n")
             await settle(pilot)
             assert status(app) == expected
-        assert "Search wrapped to the top." in [n.message for n in app._notifications]
+        assert "Search wrapped to the top." in messages(app)
         await pilot.press("N")
         await settle(pilot)
         assert status(app) == "5/5"
         assert highlighted_text(app, current=True) == ["PHRASE"]
-        assert "Search wrapped to the bottom." in [n.message for n in app._notifications]
+        assert "Search wrapped to the bottom." in messages(app)
 
 
 async def test_the_first_match_is_the_next_one_from_the_passage_being_read() -> None:

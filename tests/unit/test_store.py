@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
-import os
+import random
 import sqlite3
 import stat
 from pathlib import Path
@@ -72,7 +72,9 @@ def test_positions_and_bookmarks_round_trip(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "content", [os.urandom(4096), b"SQLite format 3\x00" + b"\x00" * 50, b"not a database"]
+    "content",
+    [random.Random(4096).randbytes(4096), b"SQLite format 3\x00" + b"\x00" * 50, b"not a database"],
+    ids=["noise", "empty header", "text"],
 )
 def test_a_damaged_database_is_kept_aside_and_a_new_one_started(
     tmp_path: Path, content: bytes
