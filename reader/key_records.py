@@ -18,6 +18,7 @@ class Area:
     owner: str  # "module:Class" whose BINDINGS these are
     help: bool = True  # listed in the help screen (opened from the reading screen)
     cli: bool = False  # listed in `reader --help`: each of its keys says what it does there
+    inherited: bool = True  # the help screen lists the keys its class inherits from Textual
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ AREAS = (
         "Sections, search and bookmarks",
         "reader.widgets.reading_screen:ReadingScreen",
         cli=True,
+        inherited=False,  # a Screen's tab and copy keys: listed under "Anywhere" already
     ),
     Area("article", "Reading the article", "reader.widgets.content:ContentView", cli=True),
     Area("tree", "In the section tree", "reader.widgets.section_tree:SectionTree", cli=True),

@@ -7,13 +7,14 @@ palette's) come from `reader.keys`, the one table of keys.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Set
 from dataclasses import replace
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
@@ -27,7 +28,8 @@ KeyHelp = list[tuple[str, list[tuple[str, str]]]]  # (area, [(keys, what they do
 def key_help(app: App[Any]) -> KeyHelp:
     """Every key of every area the help screen lists, the command palette's among the App's."""
     areas = [(area.title, _owner(app, area)) for area in keys.help_areas()]
-    described = describe_keys(app, areas)
+    own_only = {area.title for area in keys.help_areas() if not area.inherited}
+    described = describe_keys(app, areas, own_only)
     for (_, listed), area in zip(described, keys.help_areas(), strict=True):
         for found in keys.keys_of(area.id):
             if found.action == "command_palette":  # not a binding: the App's setting
@@ -45,12 +47,18 @@ def _owner(app: App[Any], area: keys.Area) -> type[DOMNode]:
     return owner
 
 
-def describe_keys(app: App[Any], areas: list[tuple[str, type[DOMNode]]]) -> KeyHelp:
-    """Each area's bindings (inherited ones too), keys that do the same thing together."""
+def describe_keys(
+    app: App[Any], areas: list[tuple[str, type[DOMNode]]], own_only: Set[str] = frozenset()
+) -> KeyHelp:
+    """Each area's bindings (inherited ones too, but for the areas in `own_only`),
+    keys that do the same thing together."""
     described: KeyHelp = []
     for area, owner in areas:
         actions: dict[str, tuple[list[str], str]] = {}
-        for bindings in owner._merged_bindings.key_to_bindings.values():  # type: ignore[union-attr]
+        own = BindingsMap(owner.__dict__.get("BINDINGS", []))
+        merged = own if area in own_only else owner._merged_bindings
+        assert merged is not None
+        for bindings in merged.key_to_bindings.values():
             for binding in bindings:
                 keys, _ = actions.setdefault(binding.action, ([], _description(binding)))
                 shown = app.get_key_display(replace(binding, key_display=None))  # this key

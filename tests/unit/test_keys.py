@@ -144,6 +144,11 @@ async def test_the_help_screen_shows_the_tables_areas_and_the_palettes_key() -> 
         assert [area for area, _ in described] == [area.title for area in keys.help_areas()]
         palette = keys.key("reader.command_palette")
         assert ("^p", palette.tooltip) in described[0][1]
+        # The reading screen's own keys only: a Screen's tab and copy are Textual's, once.
+        reading = dict(described)["Sections, search and bookmarks"]
+        assert [text for _, text in reading] == [
+            k.tooltip or k.description for k in keys.keys_of("reading")
+        ]
 
 
 async def test_a_keymap_moves_a_key_by_its_id() -> None:
