@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
+from textual.reactive import var
 from textual.screen import Screen
 
 from reader import keys
@@ -47,6 +48,8 @@ class ReaderApp(App[None]):
     CSS = ".-tree-hidden #tree { display: none; }"
     BINDINGS = keys.app_bindings()  # every key is in reader/key_table.py, each with an id
 
+    settings: var[Settings] = var(Settings, init=False)  # read from settings.json on mount
+
     def __init__(
         self, source: Source, ahead: ParsedAhead | None = None, library: Path | None = None
     ) -> None:
@@ -56,7 +59,6 @@ class ReaderApp(App[None]):
         self._library = library
         self.store: Store | None = None  # opened after the first frame
         self._frozen = False  # start-up objects are kept out of garbage collection
-        self.settings = Settings()
         self._settings_lock = threading.Lock()  # one settings file written at a time
         self.reading_screen = ReadingScreen(source, ahead)
 
@@ -93,7 +95,7 @@ class ReaderApp(App[None]):
         loop.add_signal_handler(signal.SIGTERM, self._save_and_exit)
         loop.add_signal_handler(signal.SIGHUP, self._hang_up)
         settings, problem = load_settings()
-        self._apply_settings(settings)
+        self.settings = settings
         if problem:
             self._warn(problem)
         self.watch(self, "theme", self._theme_chosen, init=False)
@@ -276,15 +278,15 @@ class ReaderApp(App[None]):
 
     def _change_settings(self, **changes: object) -> None:
         """Apply changed settings now and save them (in a thread: the disk may be slow)."""
-        self._apply_settings(replace(self.settings, **changes))  # type: ignore[arg-type]
+        self.settings = replace(self.settings, **changes)  # type: ignore[arg-type]
         self._save_settings()
 
-    def _apply_settings(self, settings: Settings) -> None:
-        self.settings = settings
+    def watch_settings(self, settings: Settings) -> None:
+        """Settings are applied as they change: the theme, the tree's class, the screen's."""
         if settings.theme in self.available_themes and settings.theme != self.theme:
             self.theme = settings.theme
         self.set_class(not settings.tree, "-tree-hidden")  # the CSS hides the tree
-        self.reading_screen.apply_settings(settings)
+        self.reading_screen.settings = settings
 
     @work(thread=True, group="settings")
     def _save_settings(self) -> None:

@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Tree
@@ -58,6 +59,8 @@ class ReadingScreen(Screen[None]):
     """
     BINDINGS = keys.bindings("reading")
 
+    settings: var[Settings] = var(Settings, init=False)  # the App's, set as they change
+
     class Loaded(Message):
         """The whole article is in the tree and the pane: every section can be reached."""
 
@@ -78,7 +81,6 @@ class ReadingScreen(Screen[None]):
         self._places_for: Callable[[Source], Places] | None = None  # once the store is open
         self.reading = Reading(source)  # one per article opened
         self.unsaved: str | None = None  # why the last save of the place failed, if it did
-        self.settings = Settings()  # the App's, once it has read them
         self._save_timer: Timer | None = None
         self.links = ArticleLinks(self)
         self.bookmarking = Bookmarking(self)
@@ -295,13 +297,12 @@ class ReadingScreen(Screen[None]):
         if path:
             self.query_one(StatusLine).show(path, progress)
 
-    def apply_settings(self, settings: Settings) -> None:
-        """The reading column's width, the tree's, and the reading speed."""
-        self.settings = settings
+    def watch_settings(self) -> None:
         if self.is_mounted:  # else on mount
             self._show_settings()
 
     def _show_settings(self) -> None:
+        """The reading column's width, and the tree's (the speed is read when needed)."""
         settings = self.settings
         tree, content = self.query_one(SectionTree), self.query_one(ContentView)
         if settings.tree_width:
