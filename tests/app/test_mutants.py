@@ -10,6 +10,7 @@ import re
 import sqlite3
 import sys
 import threading
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -81,22 +82,6 @@ def test_a_passage_near_the_start_is_found_again_by_its_context_after_an_edit() 
 # -- the store: a failed write changes nothing ----------------------------------------
 
 
-class FailingConnection:
-    """A connection that fails (as a full disk would) on statements starting `failing`."""
-
-    def __init__(self, connection: sqlite3.Connection, failing: str) -> None:
-        self._connection = connection
-        self._failing = failing
-
-    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
-        if sql.lstrip().startswith(self._failing):
-            raise sqlite3.OperationalError("database or disk is full")
-        return self._connection.execute(sql, *args)
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._connection, name)
-
-
 def test_a_write_whose_second_statement_fails_leaves_nothing_of_the_first(tmp_path: Path) -> None:
     folder = tmp_path / "state"
     store = Store.open(folder)
@@ -104,13 +89,18 @@ def test_a_write_whose_second_statement_fails_leaves_nothing_of_the_first(tmp_pa
     text = "First passage. Second passage, further on."
     first, second = Anchor.from_span(text, 0, 14), Anchor.from_span(text, 15, 30)
     store.save_position(document, first, 0.1)
-    connection = store._db
-    # save_position stores the place, then the article's progress: the second fails.
-    store._db = FailingConnection(connection, "UPDATE documents SET progress")  # type: ignore[assignment]
+    # save_position stores the place, then the article's progress: make the second fail
+    # (as a full disk would), from another connection to the same file.
+    failing = "CREATE TRIGGER failing BEFORE UPDATE OF progress ON documents"
+    with closing(sqlite3.connect(folder / "reader.db")) as other:
+        other.execute(f"{failing} BEGIN SELECT RAISE(ABORT, 'disk is full'); END")
+        other.commit()
     with pytest.raises(StoreError):
         store.save_position(document, second, 0.9)
-    store._db = connection
     store.close()
+    with closing(sqlite3.connect(folder / "reader.db")) as other:
+        other.execute("DROP TRIGGER failing")
+        other.commit()
     reopened = Store.open(folder)
     position = reopened.position(document)
     assert position is not None
