@@ -251,7 +251,7 @@ class _Builder:
 
 
 def _runs(children: Sequence[Token]) -> tuple[Run, ...]:
-    """Inline tokens to styled runs, merging neighbours that share a style."""
+    """Inline tokens to styled runs, merging neighbours that share a style (not images)."""
     runs: list[Run] = []
     style = Inline.PLAIN
     href = ""
@@ -260,8 +260,14 @@ def _runs(children: Sequence[Token]) -> tuple[Run, ...]:
         if not text:
             return
         run_style = style | extra
-        if runs and runs[-1].style == run_style and runs[-1].href == href:
-            runs[-1] = Run(runs[-1].text + text, run_style, href)
+        last = runs[-1] if runs else None
+        if (
+            last is not None
+            and last.style == run_style
+            and last.href == href
+            and Inline.IMAGE not in run_style  # each image is a run of its own
+        ):
+            runs[-1] = Run(last.text + text, run_style, href)
         else:
             runs.append(Run(text, run_style, href))
 
@@ -286,5 +292,23 @@ def _runs(children: Sequence[Token]) -> tuple[Run, ...]:
         elif kind == "hardbreak":
             add("\n")
         elif kind == "image":
-            add(f"[image: {token.content or 'untitled'}]", Inline.IMAGE)
+            add(f"[image: {_plain(token.children or ()) or 'untitled'}]", Inline.IMAGE)
     return tuple(runs)
+
+
+def _plain(children: Sequence[Token]) -> str:
+    """Inline tokens as plain text, as CommonMark reads an image's description for its alt.
+
+    Markup is dropped and its text kept (emphasis, links, nested images); a line
+    break inside becomes a space, since an image's label is shown on one line.
+    """
+    parts = []
+    for token in children:
+        kind = token.type
+        if kind in ("text", "text_special", "code_inline", "html_inline"):
+            parts.append(token.content)
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif kind == "image":
+            parts.append(_plain(token.children or ()))
+    return "".join(parts)
