@@ -59,11 +59,12 @@ class Reading:
 
     @property
     def savable(self) -> bool:
-        """Whether the place may be saved: never before the stored one has been applied."""
+        """Whether the place may be saved: once the stored one has been applied, or
+        once the reader has moved on their own (past the start) before that."""
         return (
             self.places is not None
-            and self.restored
             and self.document is not None
+            and (self.restored or self.passage > 0)
             and self.passage >= 0
         )
 

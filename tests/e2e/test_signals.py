@@ -86,7 +86,7 @@ def test_a_stopped_reader_resumes_where_it_was(
     first.stop(signum)
     second = Terminal(tmp_path)
     try:
-        assert second.wait_for(b"Resumed at " + section[:20]), second.output[-2000:]
+        assert second.wait_for(b"Resumed at " + section[:15]), second.output[-2000:]  # may wrap
     finally:
         second.stop(signal.SIGTERM)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reader.parsers import parse
 from reader.session import LOADING, Reading
 from reader.source import load
@@ -71,6 +73,20 @@ def test_the_place_is_savable_only_after_the_stored_one_was_applied() -> None:
     assert not reading.savable  # no saved state (store not open) and not restored
     reading.restored = True
     assert not reading.savable  # still no saved state to save to
+
+
+def test_a_reader_who_moved_before_the_stored_place_was_found_is_saved(tmp_path: Path) -> None:
+    """The terminal may close before the stored place is even looked up: a place the
+    reader moved to on their own is theirs to keep; the start of the article is not."""
+    from reader.places import Places
+    from reader.store import Store
+
+    reading = opened()
+    reading.places = Places(Store.open(tmp_path), reading.source.text, None)
+    reading.moved_to(0)
+    assert not reading.savable  # the start: saving it would lose the stored place
+    reading.moved_to(3)
+    assert reading.savable
 
 
 def test_a_file_change_is_told_once_and_its_going_back_restores_the_title() -> None:
