@@ -19,6 +19,9 @@ from reader.source import Source, load
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "articles" / "amazon-invests-4b-in-anthropic.txt"
+# A 20-paragraph news article (the stand-in bundled before the real one): the tests that
+# quote, edit and re-find passages work on its text, which no release changes.
+NEWS = ROOT / "tests" / "samples" / "news-article.txt"
 
 
 @pytest.fixture(autouse=True)

@@ -27,7 +27,7 @@ SECTION_ORDER = [
     "2. AI Generalization",
     "3. Increased Competition in AI",
     "4. Ethical Considerations",
-    "In conclusion, Amazon’s…",
+    "Amazon’s $4 billion investment…",
 ]
 
 

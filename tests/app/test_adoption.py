@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import BUNDLED
+from conftest import NEWS
 from helpers import messages, settle, top_line
 
 from reader.app import ReaderApp
@@ -19,7 +19,7 @@ from reader.source import load_path
 from reader.store import DATABASE_NAME, MIGRATIONS, SCHEMA_VERSION, Store, fingerprint
 from reader.store_documents import ADOPT_AT
 
-TEXT = BUNDLED.read_text(encoding="utf-8")
+TEXT = NEWS.read_text(encoding="utf-8")
 TITLE = "Amazon invests $4B in Anthropic AI startup"
 PARAGRAPHS = TEXT.split("\n\n")  # 20: the title, headings and paragraphs
 # Another article: the opening of Jane Austen's Persuasion (public domain).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import BUNDLED
+from conftest import NEWS
 from helpers import bookmark_sections, messages, screen_text, settle
 from textual.widgets import Input, OptionList
 
@@ -123,9 +123,9 @@ async def test_b_lists_jumps_edits_deletes_and_undoes() -> None:
     ]
 
 
-def copy_of_bundled(folder: Path) -> Path:
+def copy_of_article(folder: Path) -> Path:
     path = folder / "article.txt"
-    path.write_text(BUNDLED.read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text(NEWS.read_text(encoding="utf-8"), encoding="utf-8")
     return path
 
 
@@ -159,7 +159,7 @@ async def listed_after_reopening(path: Path) -> tuple[list[str], str]:
 async def test_a_bookmark_survives_an_insertion_above_and_a_word_changed_inside(
     tmp_path: Path,
 ) -> None:
-    path = copy_of_bundled(tmp_path)
+    path = copy_of_article(tmp_path)
     await bookmark_in(path, 6)  # the heading "3. Increased Competition in AI"
     text = path.read_text(encoding="utf-8")
     edited = "An editor's note added at the top.\n\n" + text.replace(
@@ -172,7 +172,7 @@ async def test_a_bookmark_survives_an_insertion_above_and_a_word_changed_inside(
 
 
 async def test_a_moved_file_keeps_its_bookmarks(tmp_path: Path) -> None:
-    path = copy_of_bundled(tmp_path)
+    path = copy_of_article(tmp_path)
     await bookmark_in(path, 2)
     moved = path.rename(tmp_path / "moved.txt")
     rows, top = await listed_after_reopening(moved)
@@ -181,7 +181,7 @@ async def test_a_moved_file_keeps_its_bookmarks(tmp_path: Path) -> None:
 
 
 async def test_a_deleted_passage_leaves_an_orphaned_bookmark_listed(tmp_path: Path) -> None:
-    path = copy_of_bundled(tmp_path)
+    path = copy_of_article(tmp_path)
     await bookmark_in(path, 2)
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("Amazon’s Strategic Investment\n\n", ""), encoding="utf-8")
@@ -203,9 +203,9 @@ async def test_m_with_a_mouse_selection_bookmarks_exactly_the_selected_words() -
         await settle(pilot)
         content = app.query_one(ContentView)
         rows = screen_text(app).split("\n")
-        first = next(y for y, row in enumerate(rows) if "Anthropic was founded" in row)
-        start_x = rows[first].index("founded")
-        end_x = rows[first + 1].index("centre") + len("centre")  # the selection spans a wrap
+        first = next(y for y, row in enumerate(rows) if "Anthropic AI is a company" in row)
+        start_x = rows[first].index("known")
+        end_x = rows[first + 1].index("intelligence") + len("intelligence")  # across a wrap
         top = round(content.scroll_y)
         app.screen.selections = {
             content: Selection(Offset(start_x, top + first), Offset(end_x, top + first + 1))
@@ -218,6 +218,6 @@ async def test_m_with_a_mouse_selection_bookmarks_exactly_the_selected_words() -
         assert app.screen.selections == {}
     (bookmark,) = Store.open().bookmarks()
     text = load(None).text
-    assert bookmark.anchor.exact.startswith("founded in 2021 by former OpenAI")
-    assert bookmark.anchor.exact.endswith("research at the centre")
+    assert bookmark.anchor.exact.startswith("known for its cutting-edge research")
+    assert bookmark.anchor.exact.endswith("of artificial intelligence")
     assert text[bookmark.anchor.start : bookmark.anchor.end] == bookmark.anchor.exact

@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "articles" / "amazon-invests-4b-in-anthropic.txt"
-BUNDLED_NEEDLE = "Amazon has agreed to put as much as"
+BUNDLED_NEEDLE = "In a strategic move that promises"
 NEEDLE = "Opening paragraph of the benchmark article"
 SEED = 20240917
 WRAP = 72

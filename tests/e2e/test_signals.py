@@ -67,9 +67,9 @@ class Terminal:
     [
         # SIGTERM at once, within the 0.5 s save delay: the signal handler saves.
         (signal.SIGTERM, 0, 3, b"52%", b"Implications for the AI Ecosystem"),
-        (signal.SIGHUP, 0, 4, b"56%", b"1. Advancements in Natural Language Processing"),
+        (signal.SIGHUP, 0, 4, b"57%", b"1. Advancements in Natural Language Processing"),
         # kill -9 cannot be caught: what scrolling saved once it settled is kept.
-        (signal.SIGKILL, 1.2, 5, b"63%", b"2. AI Generalization"),
+        (signal.SIGKILL, 1.2, 5, b"65%", b"2. AI Generalization"),
     ],
 )
 def test_a_stopped_reader_resumes_where_it_was(

@@ -6,7 +6,7 @@ import random
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from conftest import BUNDLED
+from conftest import NEWS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +15,7 @@ from reader.parsers.plaintext import parse_plain
 from reader.places import Places, locate
 from reader.store import Store
 
-ARTICLE = BUNDLED.read_text(encoding="utf-8")
+ARTICLE = NEWS.read_text(encoding="utf-8")
 PASSAGE = "Anthropic has said that its long-term aim is systems that transfer what they learn"
 
 

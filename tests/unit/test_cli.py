@@ -58,7 +58,7 @@ def test_toc_prints_the_bundled_outline() -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Amazon invests $4B in Anthropic AI startup"
     assert "    2. AI Generalization" in lines
-    assert lines[-1] == "  In conclusion, Amazon’s…  (synthesized)"
+    assert lines[-1] == "  Amazon’s $4 billion investment…  (synthesized)"
     assert run("toc", str(BUNDLED)).stdout == result.stdout
 
 
@@ -210,7 +210,7 @@ def _bookmark_bundled(note: str, passage: str, path: Path | None = None) -> None
     store.close()
 
 
-PASSAGE = "Anthropic was founded in 2021 by former OpenAI researchers"
+PASSAGE = "Anthropic AI is a company known for its cutting-edge research"
 
 
 def test_bookmarks_as_text_markdown_and_web_annotation_json() -> None:

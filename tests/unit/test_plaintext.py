@@ -34,7 +34,7 @@ def test_bundled_article_tree_is_exactly_the_articles_outline() -> None:
             2. AI Generalization
             3. Increased Competition in AI
             4. Ethical Considerations
-          In conclusion, Amazon’s…  (synthesized)"""
+          Amazon’s $4 billion investment…  (synthesized)"""
     )
 
 
@@ -43,7 +43,7 @@ def test_bundled_article_opening_paragraph_belongs_to_the_title() -> None:
     assert document.blocks[1].kind is BlockKind.PARAGRAPH
     assert document.section_of(1) is document.root
     closing = document.blocks[-1]
-    assert closing.plain.startswith("Whether the partnership")
+    assert closing.plain.startswith("Amazon’s $4 billion investment in Anthropic marks")
     assert document.section_of(len(document.blocks) - 1).synthetic
 
 
