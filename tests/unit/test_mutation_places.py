@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import BUNDLED, SmallDisk
+from conftest import NEWS, SmallDisk
 
 from reader.anchoring import Anchor
 from reader.document import Document
@@ -17,7 +17,7 @@ from reader.records import Bookmark
 from reader.similarity import sketch
 from reader.store import Store
 
-TEXT = BUNDLED.read_text(encoding="utf-8")
+TEXT = NEWS.read_text(encoding="utf-8")
 TITLE = "Amazon invests $4B in Anthropic AI startup"
 EDITED = TEXT.replace("a loud public statement", "a clear statement")
 PASSAGE = "Implications for the AI Ecosystem"
