@@ -29,7 +29,8 @@ def loaded(app: ReaderApp) -> Callable[[], bool]:
 async def test_a_file_that_changes_or_goes_while_open_stays_on_screen_and_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("reader.widgets.reading_screen.WATCH_INTERVAL", 0.05)
+    # Often enough to notice soon; 0.05 s kept the app so busy that each key waited a second.
+    monkeypatch.setattr("reader.widgets.reading_screen.WATCH_INTERVAL", 0.25)
     article = tmp_path / "article.txt"
     original = Path(load(None).path or "").read_text(encoding="utf-8")
     article.write_text(original, encoding="utf-8")
