@@ -51,9 +51,9 @@ def parse_plain(text: str, name: str, cancelled: Callable[[], bool] | None = Non
     text = normalize_newlines(text)
     chunks = split_chunks(text)
     check()
-    base_indent, wrap_width = measure(chunks)
+    base_indent, wrap_width, body_indent = measure(chunks)
     check()
-    items = classify(chunks, base_indent, wrap_width)
+    items = classify(chunks, base_indent, wrap_width, body_indent)
     check()
     _resolve_candidates(items)
     levels = _Levels(
@@ -154,6 +154,10 @@ class _Levels:
         if item.title:
             self.parent_level = 1
             return 1
+        if item.style.startswith("outline"):  # Emacs outline: levelled by its stars
+            self.parent_level = (1 if self.has_title else 0) + int(item.style[7:])
+            self.in_numbered_run = False
+            return self.parent_level
         if item.number:
             self.in_numbered_run = True
             return self.parent_level + item.number.count(".") + 1

@@ -27,6 +27,7 @@ _NUMBERED = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)(?P<dot>[.)])?\s+(?P<
 _UNDERLINE = re.compile(r"^\s*([=\-~^*#+_])\1{2,}\s*$")
 _RULE = re.compile(r"^\s*([-*_=~#•·])(?:\s*\1){2,}\s*$")
 _SENTENCE_END = ".,;:"
+_OUTLINE = re.compile(r"^(\*{1,6}) +(\S.*)$")
 _GAPS = re.compile(r"[^\s.!?:;] {3,}\S")
 _CHAPTER = re.compile(
     r"^(?:CHAPTER|Chapter|PART|Part|BOOK|Book|ACT|Act)\s+(?:[IVXLCDM]+|\d+|[A-Z][a-z]+)\b"
@@ -47,16 +48,23 @@ class Item:
     title: bool = False
 
 
-def classify(chunks: list[Chunk], base_indent: int, wrap_width: int) -> list[Item]:
+def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) -> list[Item]:
     """The chunks as items, in order; a heading at the top of a chunk becomes an item of its own."""
     items: list[Item] = []
+    outline = _outline_markers(chunks)
     pending = list(reversed(chunks))
     while pending:
         chunk = pending.pop()
         lines = chunk.lines
+        if id(chunk) in outline:
+            stars = _OUTLINE.match(lines[0])
+            assert stars is not None
+            style = f"outline{len(stars[1])}"
+            items.append(Item(chunk, BlockKind.HEADING, stars[2].strip(), style))
+            continue
         # The title is the first heading-like line, after at most a header block.
         first = len(items) < 3 and all(i.kind is BlockKind.PREFORMATTED for i in items)
-        head_lines = _heading_at_top(lines, base_indent)
+        head_lines = _heading_at_top(lines, base_indent, body)
         if head_lines:
             head, rest = chunk.split(head_lines)
             items.append(_heading_item(head, first))
@@ -87,11 +95,37 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int) -> list[Ite
     return items
 
 
-def _heading_at_top(lines: list[str], base_indent: int) -> int:
+def _outline_markers(chunks: list[Chunk]) -> set[int]:
+    """The ids of Emacs outline headings ("* Release 3.8", "** Bug fixes"), if the text uses them.
+
+    A line of stars at column 0, alone in its block, is an outline heading when
+    body text (or a deeper heading) follows it; the text uses them when at least
+    three do and most of its star lines at column 0 do (so a list of "* " items
+    separated by blank lines stays a list).
+    """
+    marked: set[int] = set()
+    star_lines = 0
+    for index, chunk in enumerate(chunks):
+        after = chunks[index + 1] if index + 1 < len(chunks) else None
+        stars = _OUTLINE.match(chunk.lines[0])
+        if stars is None:
+            continue
+        star_lines += 1
+        if len(chunk.lines) > 1 or len(chunk.lines[0]) > MAX_HEADING_CHARS:
+            continue
+        below = None if after is None else _OUTLINE.match(after.lines[0])
+        if after is not None and (below is None or len(below[1]) > len(stars[1])):
+            marked.add(id(chunk))
+    return marked if len(marked) >= 3 and len(marked) * 3 >= star_lines * 2 else set()
+
+
+def _heading_at_top(lines: list[str], base_indent: int, body: int) -> int:
     """How many lines at the top of a block are a heading (0 if none).
 
     Underlined headings; a chapter line with its subtitle; a heading line
     directly followed by a list or by text indented under it (as man pages do).
+    A line at the body's margin or deeper with text hanging under it is a
+    definition-list term (an option, a variable, a file name), not a heading.
     """
     underlined = _underlined_heading(lines)
     if underlined:
@@ -103,14 +137,40 @@ def _heading_at_top(lines: list[str], base_indent: int) -> int:
         if len(lines) == 2 and (_heading_like(lines[1].strip()) or _all_caps(lines[1].strip())):
             return 2
         return 1 if len(lines) > 1 else 0
+    question = _numbered_question(lines, base_indent)
+    if question:
+        return question
     if len(lines) < 2 or not (_heading_like(first) or _all_caps(first)):
         return 0
-    body = lines[1:]
-    listed = all(BULLET.match(line.strip()) or indentation(line) > 0 for line in body) and bool(
-        BULLET.match(body[0].strip())
+    rest = lines[1:]
+    listed = all(BULLET.match(line.strip()) or indentation(line) > 0 for line in rest) and bool(
+        BULLET.match(rest[0].strip())
     )
-    hanging = min(indentation(line) for line in body) >= max(indentation(lines[0]), base_indent) + 4
+    indent = indentation(lines[0])
+    hanging = min(indentation(line) for line in rest) >= max(indent, base_indent) + 4
+    if hanging and indent > base_indent and indent >= body:
+        return 0
     return 1 if listed or hanging else 0
+
+
+def _numbered_question(lines: list[str], base_indent: int) -> int:
+    """The lines of a numbered question ("1.2. Where does ... come from?") atop its answer.
+
+    A subsection number ("1.2.") at the margin, then at most three lines up to
+    the first that ends in "?" or ":" (a FAQ entry answered without a blank line).
+    """
+    numbered = _NUMBERED.match(lines[0].strip())
+    if (
+        numbered is None
+        or "." not in numbered["number"]
+        or indentation(lines[0]) > base_indent
+        or not numbered["title"][0].isupper()
+    ):
+        return 0
+    for index, line in enumerate(lines[:3]):
+        if line.rstrip()[-1] in "?:":
+            return index + 1 if index + 1 < len(lines) or index > 0 else 0
+    return 0
 
 
 def _heading_item(chunk: Chunk, first: bool) -> Item:
@@ -119,10 +179,16 @@ def _heading_item(chunk: Chunk, first: bool) -> Item:
     if len(lines) >= 2 and _UNDERLINE.match(lines[-1]):
         text = lines[1] if len(lines) == 3 else lines[0]
         style = ("over" if len(lines) == 3 else "under") + lines[-1].strip()[0]
+        numbered = _NUMBERED.match(text.strip())
+        if len(lines) == 3 and numbered and (numbered["dot"] or "." in numbered["number"]):
+            return Item(chunk, BlockKind.HEADING, text.strip(), style, number=numbered["number"])
         return Item(chunk, BlockKind.HEADING, text.strip(), style, title=first)
     text = " ".join(line.strip() for line in lines)
     if _CHAPTER.match(text):
         return Item(chunk, BlockKind.HEADING, text, "chapter")
+    numbered = _NUMBERED.match(text)
+    if numbered and "." in numbered["number"] and text[-1] in "?:":
+        return Item(chunk, BlockKind.HEADING, text, "numbered", number=numbered["number"])
     style = "caps" if _all_caps(text) else "plain"
     return Item(chunk, BlockKind.HEADING, text, style, title=first)
 
@@ -139,7 +205,7 @@ def _single_line(chunk: Chunk, base_indent: int, first: bool) -> Item:
         return Item(chunk, BlockKind.PARAGRAPH, text, "chapter")
     numbered = _NUMBERED.match(text)
     if numbered and (numbered["dot"] or "." in numbered["number"]):
-        if _heading_like(numbered["title"]) and numbered["dot"] != ")":
+        if _heading_like(numbered["title"], closed=True) and numbered["dot"] != ")":
             return Item(chunk, BlockKind.PARAGRAPH, text, "numbered", number=numbered["number"])
     elif _heading_like(text) or _all_caps(text):
         style = "caps" if _all_caps(text) else "centered" if indent > base_indent + 2 else "plain"
@@ -164,18 +230,31 @@ def _prose(lines: list[str]) -> bool:
     return words >= 12 and sentences >= 1
 
 
-def _heading_like(text: str) -> bool:
-    """A line that could be a heading: short, not a sentence, not a list item."""
+def _heading_like(text: str, closed: bool = False) -> bool:
+    """A line that could be a heading: short, not a sentence, not a list item.
+
+    `closed`: the line is numbered or stands alone where a heading stands, so it
+    may end in ".", ":" or a question mark ("0. Definitions.", "Exit status:").
+    """
     if not text or len(text) > MAX_HEADING_CHARS or not any(c.isalpha() for c in text):
         return False
+    if closed and text[-1] in ".:?":
+        return _heading_like(text[:-1].rstrip(" .")) if text[-1] != "?" else _question(text)
     if text[-1] in _SENTENCE_END or BULLET.match(text) or text[0] in "\"“‘'([{<":
         return False
-    if NOT_HEADING.match(text) or text.count(",") >= 2 or text[0] in "-*+":
-        return False  # bylines, copyright notices, lists of names, command-line options
+    if NOT_HEADING.match(text) or text.count(",") >= 2 or text[0] in "-*+`/~$":
+        return False  # bylines, copyright notices, lists of names, options, code, paths
     words = text.split()
     if len(words) > MAX_HEADING_WORDS or (text[-1] in "?!" and len(words) > 8):
         return False
     return not text[0].islower()
+
+
+def _question(text: str) -> bool:
+    """A question that can head its answer: short enough, not a list item or a quotation."""
+    body = text.rstrip("?").rstrip(" .")
+    words = body.split()
+    return bool(words) and len(words) <= MAX_HEADING_WORDS and _heading_like(body)
 
 
 def _all_caps(text: str) -> bool:
@@ -196,15 +275,25 @@ def _underlined_heading(lines: list[str]) -> int:
         and _UNDERLINE.match(lines[0])
         and _UNDERLINE.match(lines[2])
         and lines[0].strip()[0] == lines[2].strip()[0]
-        and _heading_like(lines[1].strip()) | _all_caps(lines[1].strip())
+        and _boxed_title(lines[1].strip())
     ):
         return 3
     if len(lines) >= 2 and _UNDERLINE.match(lines[1]) and not _UNDERLINE.match(lines[0]):
         text = lines[0].strip()
         underline = len(lines[1].strip())
-        if len(text) <= MAX_HEADING_CHARS and underline >= max(3, len(text) // 2):
+        # about as long as its text: a full-width rule under a sentence is a separator
+        fits = max(3, len(text) // 2) <= underline <= len(text) + 3 + len(text) // 5
+        if len(text) <= MAX_HEADING_CHARS and fits:
             return 2
     return 0
+
+
+def _boxed_title(text: str) -> bool:
+    """The text between an overline and an underline: heading-like, perhaps numbered."""
+    numbered = _NUMBERED.match(text)
+    if numbered and (numbered["dot"] or "." in numbered["number"]):
+        text = numbered["title"]
+    return _heading_like(text) or _all_caps(text)
 
 
 def _looks_like_title_line(line: str, rest: list[str], wrap_width: int) -> bool:

@@ -69,18 +69,28 @@ def indentation(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def measure(chunks: list[Chunk]) -> tuple[int, int]:
-    """The document's base indentation and hard-wrap width (0 if it is not hard-wrapped)."""
+def measure(chunks: list[Chunk]) -> tuple[int, int, int]:
+    """The document's base indentation, hard-wrap width (0 if not hard-wrapped) and body margin.
+
+    The body margin is the indentation body text runs at: the smallest one shared
+    by a tenth of the continuation lines of wrapped text (a term with text hanging
+    under it does not count); the base indentation when there is no wrapped text.
+    """
     base = min((indentation(line) for chunk in chunks for line in chunk.lines), default=0)
-    lengths = sorted(
-        len(line.rstrip().expandtabs(8))
-        for chunk in chunks
-        if len(chunk.lines) > 1 and not layout_matters(chunk.lines)
-        for line in chunk.lines
-    )
+    lengths: list[int] = []
+    margins: dict[int, int] = {}
+    for chunk in chunks:
+        if len(chunk.lines) > 1 and not layout_matters(chunk.lines):
+            lengths.extend(len(line.rstrip().expandtabs(8)) for line in chunk.lines)
+            for line in chunk.lines[1:]:
+                width = indentation(line)
+                margins[width] = margins.get(width, 0) + 1
+    total = sum(margins.values())
+    body = min((width for width, n in margins.items() if n * 10 >= total), default=base)
     if not lengths:
-        return base, 0
-    return base, lengths[min(len(lengths) - 1, int(len(lengths) * 0.95))]
+        return base, 0, body
+    lengths.sort()
+    return base, lengths[min(len(lengths) - 1, int(len(lengths) * 0.95))], body
 
 
 def layout_matters(lines: list[str]) -> bool:

@@ -560,3 +560,164 @@ def test_a_long_parse_stops_when_cancelled() -> None:
     with pytest.raises(ParseCancelled):
         parse_plain(text, "long.txt", cancelled)
     assert len(asked) == 2  # it stopped at the next pass after being told
+
+
+def heading_texts(text: str) -> list[tuple[int, str]]:
+    document = parse_plain(dedent(text).lstrip("\n"), "fallback")
+    return [(heading.level, heading.title) for heading in document.headings]
+
+
+def test_definition_terms_at_the_body_margin_are_not_headings() -> None:
+    texts = [
+        text
+        for _, text in heading_texts(
+            """
+        NAME
+             ssh - remote login client
+
+        ENVIRONMENT
+             ssh will normally set the following environment variables, and
+             they may be read by the commands it runs on the remote machine.
+
+             SSH_TTY
+                         This is set to the name of the tty associated with
+                         the current shell or command.
+
+             DISPLAY
+                         The DISPLAY variable indicates the location of the
+                         X11 server.
+
+        FILES
+             ~/.ssh/config
+                     This is the per-user configuration file, described in
+                     ssh_config(5), with strict permissions.
+        """
+        )
+    ]
+    assert texts == ["NAME", "ENVIRONMENT", "FILES"]
+
+
+def test_code_and_path_lines_are_not_headings() -> None:
+    texts = [
+        text
+        for _, text in heading_texts(
+            """
+        Options
+        =======
+
+        `--help'
+             Display a quick summary of how to invoke `configure'.
+
+        `--prefix=DIR'
+             Configure the source to install programs under directory DIR.
+        """
+        )
+    ]
+    assert texts == ["Options"]
+
+
+def test_emacs_outline_markers_are_headings_levelled_by_their_stars() -> None:
+    assert heading_texts(
+        """
+        * Noteworthy changes in release 3.8
+
+        ** Bug fixes
+
+          The -s option no longer suppresses messages.
+
+        ** Documentation improvements
+
+          The manual now covers unspecified behavior.
+
+        * Noteworthy changes in release 3.7
+
+        ** Bug fixes
+
+          Preprocessing patterns is now fast.
+        """
+    ) == [
+        (1, "Noteworthy changes in release 3.8"),
+        (2, "Bug fixes"),
+        (2, "Documentation improvements"),
+        (1, "Noteworthy changes in release 3.7"),
+        (2, "Bug fixes"),
+    ]
+
+
+def test_star_items_separated_by_blank_lines_stay_a_list() -> None:
+    texts = [
+        text
+        for _, text in heading_texts(
+            """
+        Changes
+
+        * Make less able to read lesskey source files.
+
+        * Add the --lesskey-src option.
+
+        * Add the --file-size option.
+
+        Other text follows here, as a paragraph of body text.
+        """
+        )
+    ]
+    assert "Add the --lesskey-src option." not in texts
+
+
+def test_numbered_headings_may_end_in_a_full_stop_or_a_question_mark() -> None:
+    texts = [
+        text
+        for _, text in heading_texts(
+            """
+        1. Where can I get a Visual Basic interface to zlib?
+
+           See the file win32/DLL_FAQ.txt in the zlib distribution.
+
+        2. Definitions.
+
+           "This License" refers to version 3 of the License.
+        """
+        )
+    ]
+    assert texts == [
+        "1. Where can I get a Visual Basic interface to zlib?",
+        "2. Definitions.",
+    ]
+
+
+def test_numbered_question_run_into_its_answer_is_a_heading() -> None:
+    assert heading_texts(
+        """
+        ------------------------------------------------------------------------
+        1. Background
+        ------------------------------------------------------------------------
+
+        1.1. How do you pronounce "Valgrind"?
+        The "Val" as in the word "value". The "grind" is pronounced with a
+        short 'i'.
+
+        1.2. Where does the name "Valgrind" come from?
+        From Nordic mythology. Originally the project was named Heimdall.
+        """
+    ) == [
+        (1, "1. Background"),
+        (2, '1.1. How do you pronounce "Valgrind"?'),
+        (2, '1.2. Where does the name "Valgrind" come from?'),
+    ]
+
+
+def test_a_full_width_rule_under_a_sentence_is_not_an_underline() -> None:
+    texts = [
+        text
+        for _, text in heading_texts(
+            """
+        Introduction
+
+        Don't feel bad: almost everyone gets it wrong at first.
+        ------------------------------------------------------------------------
+
+        More text follows the separator, as body text of the section.
+        """
+        )
+    ]
+    assert "Don't feel bad: almost everyone gets it wrong at first." not in texts
