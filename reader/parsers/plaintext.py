@@ -31,7 +31,9 @@ from reader.document import (
 )
 from reader.parsers.cancelled import ParseCancelled
 from reader.parsers.plaintext_classify import NOT_HEADING, Item, classify
+from reader.parsers.plaintext_front import demote_title_details
 from reader.parsers.plaintext_layout import Chunk, measure, split_chunks
+from reader.parsers.plaintext_levels import numbered_level, rank_line_styles
 
 MAX_HEADING_RUN = 3  # more consecutive short lines than this are a list, not headings
 _TOC_TITLES = frozenset({"contents", "table of contents", "index"})
@@ -57,7 +59,9 @@ def parse_plain(text: str, name: str, cancelled: Callable[[], bool] | None = Non
     check()
     _resolve_candidates(items)
     levels = _Levels(
-        has_title=any(item.title for item in items), section_break=_section_break(chunks)
+        has_title=any(item.title for item in items),
+        section_break=_section_break(chunks),
+        ranked=rank_line_styles(items),
     )
     blocks: list[Block] = []
     headings: list[Heading] = []
@@ -106,6 +110,7 @@ def _resolve_candidates(items: list[Item]) -> None:
         followed_by_heading = bool(following) and bool(following[0].style)
         if title + 1 < len(items) and (not recurs or followed_by_heading):
             head.kind, head.title = BlockKind.HEADING, True
+            demote_title_details(items, title)
     index = 0
     while index < len(items):
         if not items[index].style or items[index].kind is BlockKind.HEADING:
@@ -149,6 +154,8 @@ class _Levels:
     parent_level: int = 0  # the level a numbered run nests under
     in_numbered_run: bool = False
     after_contents: int | None = None
+    ranked: list[str] = field(default_factory=list)  # underline styles, highest first
+    numbered: dict[str, int] = field(default_factory=dict)  # numbered heading -> its level
 
     def heading(self, item: Item) -> int:
         if item.title:
@@ -160,8 +167,17 @@ class _Levels:
             return self.parent_level
         if item.number:
             self.in_numbered_run = True
-            return self.parent_level + item.number.count(".") + 1
+            level = numbered_level(self.numbered, item.number)
+            if level is None:
+                level = self.parent_level + item.number.count(".") + 1
+            self.numbered[item.number] = level
+            return level
         first_free = (2 if self.has_title else 1) + len(set(self.style_levels.values()))
+        if item.style in self.ranked and item.style not in self.style_levels:
+            # Underline styles rank by their character, not by first appearance.
+            start = self.after_contents or first_free
+            for offset, style in enumerate(self.ranked):
+                self.style_levels.setdefault(style, start + offset)
         level = self.style_levels.setdefault(item.style, self.after_contents or first_free)
         is_contents = item.text.strip(" :").lower() in _TOC_TITLES
         self.parent_level = level - 1 if is_contents else level

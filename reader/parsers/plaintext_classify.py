@@ -19,6 +19,7 @@ from reader.parsers.plaintext_layout import (
     layout_matters,
     reflow,
 )
+from reader.parsers.plaintext_shapes import label_over_body, lead_in_or_code, run_in_title
 
 MAX_HEADING_CHARS = 80
 MAX_HEADING_WORDS = 14
@@ -72,13 +73,21 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
                 pending.append(rest)
             continue
         if len(lines) == 1:
-            item = _single_line(chunk, base_indent, first)
+            item = _single_line(chunk, (base_indent, body, wrap_width), first)
             following = pending[-1].lines if pending else []
             if item.style == "chapter" and len(following) == 1 and _subtitle(following[0]):
                 subtitle = pending.pop()
                 merged = Chunk(lines + subtitle.lines, chunk.starts + subtitle.starts, 0)
                 merged.blank_before = chunk.blank_before
                 item = _heading_item(merged, first=False)
+            elif (
+                not item.style
+                and indentation(lines[0]) < max(body, base_indent + 1)  # the heading margin
+                and label_over_body(lines[0], following)
+                and _heading_like(item.text, closed=True)
+                and not lead_in_or_code(item.text[:-1])
+            ):
+                item.style = "plain"
             items.append(item)
             continue
         if first and _looks_like_title_line(lines[0], lines[1:], wrap_width):
@@ -140,7 +149,11 @@ def _heading_at_top(lines: list[str], base_indent: int, body: int) -> int:
     question = _numbered_question(lines, base_indent)
     if question:
         return question
+    if len(lines) > 1 and (numbered := _NUMBERED.match(first)) and run_in_title(numbered):
+        return 1
     if len(lines) < 2 or not (_heading_like(first) or _all_caps(first)):
+        return 0
+    if not _NUMBERED.match(first) and lead_in_or_code(first):
         return 0
     rest = lines[1:]
     listed = all(BULLET.match(line.strip()) or indentation(line) > 0 for line in rest) and bool(
@@ -150,7 +163,19 @@ def _heading_at_top(lines: list[str], base_indent: int, body: int) -> int:
     hanging = min(indentation(line) for line in rest) >= max(indent, base_indent) + 4
     if hanging and indent > base_indent and indent >= body:
         return 0
-    return 1 if listed or hanging else 0
+    return 1 if listed or hanging or _subsection_below(lines, base_indent, body) else 0
+
+
+def _subsection_below(lines: list[str], base_indent: int, body: int) -> bool:
+    """A marginal section name straight over an indented subsection name (man pages)."""
+    if len(lines) < 3 or indentation(lines[0]) > base_indent:
+        return False
+    sub = indentation(lines[1])
+    return (
+        base_indent < sub < body
+        and _heading_like(lines[1].strip())
+        and all(indentation(line) >= body for line in lines[2:])
+    )
 
 
 def _numbered_question(lines: list[str], base_indent: int) -> int:
@@ -187,16 +212,20 @@ def _heading_item(chunk: Chunk, first: bool) -> Item:
     if _CHAPTER.match(text):
         return Item(chunk, BlockKind.HEADING, text, "chapter")
     numbered = _NUMBERED.match(text)
-    if numbered and "." in numbered["number"] and text[-1] in "?:":
+    if numbered and (("." in numbered["number"] and text[-1] in "?:") or run_in_title(numbered)):
         return Item(chunk, BlockKind.HEADING, text, "numbered", number=numbered["number"])
     style = "caps" if _all_caps(text) else "plain"
     return Item(chunk, BlockKind.HEADING, text, style, title=first)
 
 
-def _single_line(chunk: Chunk, base_indent: int, first: bool) -> Item:
+def _single_line(chunk: Chunk, margins: tuple[int, int, int], first: bool) -> Item:
+    """A one-line block; `margins` are the base indentation, body margin and wrap width."""
+    base_indent, body, width = margins
     line = chunk.lines[0]
     text = line.strip()
     indent = indentation(line)
+    # Deeper than an indented body and not centred: a line inside an entry (man pages).
+    inside = base_indent < body < indent and abs(2 * indent + len(text) - width) > 12
     if _RULE.match(line):
         return Item(chunk, BlockKind.RULE)
     if _GAPS.search(text):  # columns: a page header or footer, a table row
@@ -207,7 +236,7 @@ def _single_line(chunk: Chunk, base_indent: int, first: bool) -> Item:
     if numbered and (numbered["dot"] or "." in numbered["number"]):
         if _heading_like(numbered["title"], closed=True) and numbered["dot"] != ")":
             return Item(chunk, BlockKind.PARAGRAPH, text, "numbered", number=numbered["number"])
-    elif _heading_like(text) or _all_caps(text):
+    elif (_heading_like(text) or _all_caps(text)) and not (inside or lead_in_or_code(text)):
         style = "caps" if _all_caps(text) else "centered" if indent > base_indent + 2 else "plain"
         return Item(chunk, BlockKind.PARAGRAPH, text, style, title=first)
     if indent >= base_indent + 4:  # an indented command or line of code

@@ -721,3 +721,133 @@ def test_a_full_width_rule_under_a_sentence_is_not_an_underline() -> None:
         )
     ]
     assert "Don't feel bad: almost everyone gets it wrong at first." not in texts
+
+
+def test_equals_underline_ranks_above_dash_whatever_comes_first() -> None:
+    assert tree(
+        """
+        Introduction
+        ------------
+
+        Some words about the subject of this document.
+
+        PART ONE
+        ========
+
+        The first part begins here.
+
+        Details
+        -------
+
+        More words about the details.
+        """
+    ) == dedent(
+        """\
+        fallback  (synthesized)
+          Introduction
+          PART ONE
+            Details"""
+    )
+
+
+def test_man_page_subsection_under_a_section_name_nests_under_it() -> None:
+    text = (
+        "NAME\n       tool - do things\n\n"
+        "OPTIONS\n   Generic Information\n       --help Output a usage message and exit.\n\n"
+        "       -V, --version\n              Output the version number and exit.\n\n"
+        "   Pattern Syntax\n       -E, --extended\n              Use extended patterns here.\n"
+    )
+    assert outline(parse_plain(text, "fallback")) == dedent(
+        """\
+        fallback  (synthesized)
+          NAME
+          OPTIONS
+            Generic Information
+            Pattern Syntax"""
+    )
+
+
+def test_indented_caps_line_inside_an_entry_is_not_a_heading() -> None:
+    text = (
+        "NAME\n       tool - do things with files and directories\n\n"
+        "DESCRIPTION\n       The tool does things with files and with the directories that\n"
+        "       hold them, one after another, until it has seen every one of them.\n\n"
+        "OPTIONS\n       --owner-map=FILE\n"
+        "              Use FILE to map owners; each line has two fields,\n"
+        "              separated by any amount of whitespace:\n\n"
+        "              OLDUSR NEWUSR\n\n"
+        "              OLDUSR is a user name, NEWUSR is another one.\n"
+    )
+    assert outline(parse_plain(text, "fallback")) == (
+        "fallback  (synthesized)\n  NAME\n  DESCRIPTION\n  OPTIONS"
+    )
+
+
+@pytest.mark.parametrize(
+    "detail", ["Version 2, June 1991", "Release 3.19.0 11 Apr 2022", "Version 1.1.0 (2022-12-11)"]
+)
+def test_version_line_under_the_title_is_not_a_heading(detail: str) -> None:
+    text = f"THE LICENCE\n\n{detail}\n\nPreamble\n\nThe licence text begins here and goes on.\n"
+    assert outline(parse_plain(text, "fallback")) == "THE LICENCE\n  Preamble"
+
+
+@pytest.mark.parametrize(
+    "line", ["Typical code for this step is just", "More complex code is necessary if"]
+)
+def test_lead_in_line_before_code_is_not_a_heading(line: str) -> None:
+    text = f"Setup\n=====\n\nSome words.\n\n{line}\n\n        call_it(&info, TRUE);\n\nMore.\n"
+    assert line not in outline(parse_plain(text, "fallback"))
+
+
+@pytest.mark.parametrize("line", ["J_DCT_METHOD dct_method", "JSAMPARRAY colormap"])
+def test_declaration_with_text_under_it_is_not_a_heading(line: str) -> None:
+    text = f"Setup\n=====\n\nSome words.\n\n{line}\n        Selects the method to use here.\n"
+    assert line not in outline(parse_plain(text, "fallback"))
+
+
+def test_numbered_subsection_nests_under_its_numbered_parent_past_other_headings() -> None:
+    text = (
+        "3. Blocks\n\nSome text about blocks.\n\n"
+        "4. Index\n\nThe index comes last.\n\n"
+        "Notes\n\nA short note.\n\n"
+        "4.1. Index Indicator\n\nAlways zero.\n\n"
+        "5. Trailer\n\nThe end.\n"
+    )
+    result = outline(parse_plain(text, "fallback"))
+    assert "    4.1. Index Indicator" in result.splitlines()
+    assert "  5. Trailer" in result.splitlines()
+
+
+def test_two_sentences_on_a_line_are_not_a_heading() -> None:
+    text = (
+        "Index\n=====\n\nIndex serves several purposes. Using it, one can\n"
+        "  - verify the blocks;\n  - find the size.\n\nMore text follows here.\n"
+    )
+    assert "Index serves" not in outline(parse_plain(text, "fallback"))
+
+
+def test_numbered_clause_with_a_run_in_title_is_a_heading() -> None:
+    text = (
+        "TERMS AND CONDITIONS\n\n"
+        '   1. Definitions.\n\n      "License" shall mean the terms of this document.\n\n'
+        "   2. Grant of Copyright License. Subject to the terms and conditions of\n"
+        "      this License, each Contributor hereby grants to You a licence.\n\n"
+        "   3. Do this first. Then read the rest of the text and carry on.\n"
+        "      It goes on for a while longer than one line.\n"
+    )
+    result = outline(parse_plain(text, "fallback"))
+    assert "2. Grant of Copyright License. Subject to the terms and conditions of" in result
+    assert "Do this first" not in result
+
+
+def test_label_over_indented_prose_is_a_heading_but_not_over_code() -> None:
+    text = (
+        "Preamble\n\nThe intent of this document is to state the conditions here.\n\n"
+        "Definitions:\n\n"
+        '\t"Package" refers to the collection of files distributed by the\n'
+        "\tCopyright Holder, and derivatives of that collection of files.\n\n"
+        "Typical code:\n\n        start_it(&info, TRUE);\n\nThat is all.\n"
+    )
+    result = outline(parse_plain(text, "fallback"))
+    assert "Definitions:" in result
+    assert "Typical code" not in result
