@@ -151,7 +151,8 @@ class ReadingScreen(Screen[None]):
             self._open_places(parse_rest)
 
     def _look_at_file(self) -> None:
-        self.query_one(Loader).look(self.reading)
+        for loader in self.query(Loader):  # none once the screen is closing
+            loader.look(self.reading)
 
     @on(Loader.FileChanged)
     def _file_changed(self, event: Loader.FileChanged) -> None:
