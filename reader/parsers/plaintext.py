@@ -156,6 +156,7 @@ class _Levels:
     after_contents: int | None = None
     ranked: list[str] = field(default_factory=list)  # underline styles, highest first
     numbered: dict[str, int] = field(default_factory=dict)  # numbered heading -> its level
+    last_numbered: int = 1  # the level of the last heading numbered with digits
 
     def heading(self, item: Item) -> int:
         if item.title:
@@ -168,9 +169,13 @@ class _Levels:
         if item.number:
             self.in_numbered_run = True
             level = numbered_level(self.numbered, item.number)
-            if level is None:
+            if level is None and item.number.isalpha():  # lettered: under the last numbered
+                level = self.last_numbered + 1
+            elif level is None:
                 level = self.parent_level + item.number.count(".") + 1
             self.numbered[item.number] = level
+            if not item.number.isalpha():
+                self.last_numbered = level
             return level
         first_free = (2 if self.has_title else 1) + len(set(self.style_levels.values()))
         if item.style in self.ranked and item.style not in self.style_levels:

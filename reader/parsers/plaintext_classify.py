@@ -19,6 +19,7 @@ from reader.parsers.plaintext_layout import (
     layout_matters,
     reflow,
 )
+from reader.parsers.plaintext_numbering import numbered_entries
 from reader.parsers.plaintext_shapes import label_over_body, lead_in_or_code, run_in_title
 
 MAX_HEADING_CHARS = 80
@@ -53,10 +54,18 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
     """The chunks as items, in order; a heading at the top of a chunk becomes an item of its own."""
     items: list[Item] = []
     outline = _outline_markers(chunks)
+    entries = numbered_entries(chunks, base_indent)
     pending = list(reversed(chunks))
     while pending:
         chunk = pending.pop()
         lines = chunk.lines
+        if (entry := entries.get(id(chunk))) is not None:
+            head, rest = chunk.split(entry.lines)
+            text = " ".join(line.strip() for line in head.lines)
+            items.append(Item(head, BlockKind.HEADING, text, "numbered", number=entry.number))
+            if rest.lines:
+                pending.append(rest)
+            continue
         if id(chunk) in outline:
             stars = _OUTLINE.match(lines[0])
             assert stars is not None

@@ -36,9 +36,12 @@ def _rank(style: str) -> tuple[int, int]:
 def numbered_level(seen: dict[str, int], number: str) -> int | None:
     """The level numbering gives a heading, from the numbered headings before it.
 
-    "4.1" goes one below the nearest "4"; "5" goes level with the nearest "4".
-    None when no heading before settles it.
+    "4.1" goes one below the nearest "4"; "5" goes level with the nearest "4";
+    "C" level with the nearest "B". None when no heading before settles it.
     """
+    if number.isalpha():
+        previous = chr(ord(number) - 1)
+        return seen.get(previous) if number != "A" else None
     parent, _, last = number.rpartition(".")
     if parent and parent in seen:
         return seen[parent] + 1
