@@ -5,8 +5,8 @@ text is a heading; so are underlined lines and ALL-CAPS lines. Unnumbered
 heading styles get levels in order of first appearance (as reStructuredText
 does); numbered headings ("2.", "2.3") nest by their numbering, under the
 unnumbered heading before them. Body text separated by two or more blank lines
-from a run of numbered subsections goes back up to the parent's level, in a
-synthesized section. Hard-wrapped lines are re-flowed; blocks whose layout
+from the last of a run of numbered subsections goes back up to the parent's
+level, in a synthesized section. Hard-wrapped lines are re-flowed; blocks whose layout
 matters (code, tables, ASCII art) are kept as preformatted text.
 
 `plaintext_layout` splits and measures the text and `plaintext_classify` sorts
@@ -34,8 +34,10 @@ from reader.parsers.plaintext_classify import NOT_HEADING, Item, classify
 from reader.parsers.plaintext_front import demote_title_details
 from reader.parsers.plaintext_layout import Chunk, measure, split_chunks
 from reader.parsers.plaintext_levels import numbered_level, rank_line_styles
+from reader.parsers.plaintext_pages import drop_page_furniture
 
 MAX_HEADING_RUN = 3  # more consecutive short lines than this are a list, not headings
+_CASE_RANK = ("caps", "centered", "plain")  # unnumbered line styles, highest first
 _TOC_TITLES = frozenset({"contents", "table of contents", "index"})
 
 
@@ -51,7 +53,7 @@ def parse_plain(text: str, name: str, cancelled: Callable[[], bool] | None = Non
             raise ParseCancelled
 
     text = normalize_newlines(text)
-    chunks = split_chunks(text)
+    chunks = drop_page_furniture(text, split_chunks(text))
     check()
     base_indent, wrap_width, body_indent = measure(chunks)
     check()
@@ -66,12 +68,13 @@ def parse_plain(text: str, name: str, cancelled: Callable[[], bool] | None = Non
     blocks: list[Block] = []
     headings: list[Heading] = []
     title = next((item.text for item in items if item.title), name)
-    for item in items:
+    numbered_ahead = _numbered_ahead(items)
+    for item, ahead in zip(items, numbered_ahead, strict=True):
         index = len(blocks)
         chunk = item.chunk
         if item.kind is BlockKind.HEADING:
             level = levels.heading(item)
-            headings.append(Heading(index, level, item.text))
+            headings.append(Heading(index, level, " ".join(item.text.split())))
             blocks.append(
                 Block(
                     BlockKind.HEADING,
@@ -82,7 +85,7 @@ def parse_plain(text: str, name: str, cancelled: Callable[[], bool] | None = Non
                 )
             )
             continue
-        closing = levels.closing_section(item)
+        closing = None if ahead else levels.closing_section(item)
         if closing is not None:
             headings.append(Heading(index, closing, _excerpt(item.text), synthetic=True))
         blocks.append(_body_block(item))
@@ -129,6 +132,21 @@ def _resolve_candidates(items: list[Item]) -> None:
             for item in run:
                 item.kind = BlockKind.HEADING
         index = end
+
+
+def _numbered_ahead(items: list[Item]) -> list[bool]:
+    """For each item, whether a numbered heading comes after it before any unnumbered one.
+
+    Text after such an item is still inside the numbered run, however many
+    blank lines come before it.
+    """
+    ahead: list[bool] = []
+    numbered = False
+    for item in reversed(items):
+        ahead.append(numbered)
+        if item.kind is BlockKind.HEADING:
+            numbered = bool(item.number)
+    return ahead[::-1]
 
 
 def _numbered_list(run: list[Item]) -> bool:
@@ -183,6 +201,15 @@ class _Levels:
             start = self.after_contents or first_free
             for offset, style in enumerate(self.ranked):
                 self.style_levels.setdefault(style, start + offset)
+        if item.style in _CASE_RANK and item.style not in self.style_levels:
+            # ALL CAPS outranks a mixed-case style that happened to come first.
+            below = [
+                self.style_levels[style]
+                for style in _CASE_RANK[_CASE_RANK.index(item.style) + 1 :]
+                if style in self.style_levels
+            ]
+            if below:
+                first_free = min(below)
         level = self.style_levels.setdefault(item.style, self.after_contents or first_free)
         is_contents = item.text.strip(" :").lower() in _TOC_TITLES
         self.parent_level = level - 1 if is_contents else level

@@ -29,12 +29,18 @@ _NUMBERED = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)(?P<dot>[.)])?\s+(?P<
 _UNDERLINE = re.compile(r"^\s*([=\-~^*#+_])\1{2,}\s*$")
 _RULE = re.compile(r"^\s*([-*_=~#•·])(?:\s*\1){2,}\s*$")
 _SENTENCE_END = ".,;:"
+_PARENTHESIS = re.compile(r"\([^()]*\)")
 _OUTLINE = re.compile(r"^(\*{1,6}) +(\S.*)$")
 _GAPS = re.compile(r"[^\s.!?:;] {3,}\S")
 _CHAPTER = re.compile(
     r"^(?:CHAPTER|Chapter|PART|Part|BOOK|Book|ACT|Act)\s+(?:[IVXLCDM]+|\d+|[A-Z][a-z]+)\b"
 )
-NOT_HEADING = re.compile(r"^(?:by\s|copyright\b|\(c\)|©)", re.IGNORECASE)
+# Bylines, copyright notices and captions ("Figure 3: Payload Data Header").
+NOT_HEADING = re.compile(
+    r"^(?:by\s|copyright\b|\(c\)|©|\[illustration"
+    r"|(?:figure|fig\.|table|exhibit|listing|plate)\s+\d+(?:\.\d+)*\s*[.:—–-])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -81,6 +87,9 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
             if rest.lines:
                 pending.append(rest)
             continue
+        if len(lines) == 1 and _displayed(lines[0], items, base_indent):
+            items.append(Item(chunk, BlockKind.PREFORMATTED, lines[0].strip()))
+            continue
         if len(lines) == 1:
             item = _single_line(chunk, (base_indent, body, wrap_width), first)
             following = pending[-1].lines if pending else []
@@ -111,6 +120,17 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
         text = reflow(lines, wrap_width)
         items.append(Item(chunk, BlockKind.PARAGRAPH, text, quote=indented))
     return items
+
+
+def _displayed(line: str, items: list[Item], base_indent: int) -> bool:
+    """An indented line that a paragraph ending in ":" leads into: a command, a name."""
+    return (
+        bool(items)
+        and items[-1].kind is BlockKind.PARAGRAPH
+        and not items[-1].style
+        and items[-1].text.endswith(":")
+        and indentation(line) >= base_indent + 4
+    )
 
 
 def _outline_markers(chunks: list[Chunk]) -> set[int]:
@@ -247,7 +267,10 @@ def _single_line(chunk: Chunk, margins: tuple[int, int, int], first: bool) -> It
             return Item(chunk, BlockKind.PARAGRAPH, text, "numbered", number=numbered["number"])
     elif (_heading_like(text) or _all_caps(text)) and not (inside or lead_in_or_code(text)):
         style = "caps" if _all_caps(text) else "centered" if indent > base_indent + 2 else "plain"
-        return Item(chunk, BlockKind.PARAGRAPH, text, style, title=first)
+        # Centred, give or take: the gap on the right at most twice the one on the left.
+        centred = indent >= 8 and 2 * indent >= width - indent - len(text)
+        if style != "centered" or not width or centred:
+            return Item(chunk, BlockKind.PARAGRAPH, text, style, title=first)
     if indent >= base_indent + 4:  # an indented command or line of code
         return Item(chunk, BlockKind.PREFORMATTED, text)
     return Item(chunk, BlockKind.PARAGRAPH, text)
@@ -296,7 +319,8 @@ def _question(text: str) -> bool:
 
 
 def _all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
+    """ALL CAPS, a parenthesis aside ("CHANGING BLOCKS (consecutive lines)")."""
+    letters = [c for c in _PARENTHESIS.sub("", text) if c.isalpha()]
     return (
         len(letters) >= 2
         and all(c.isupper() for c in letters)

@@ -468,8 +468,8 @@ def test_rfc_header_block_page_breaks_and_centred_title() -> None:
         The Example Transfer Protocol (ETP)
           Abstract
           Table of Contents
-          1.  Introduction
-          2.  Protocol Overview"""
+          1. Introduction
+          2. Protocol Overview"""
     )
     assert document.section_of(0) is document.root  # the header block belongs to the title
 

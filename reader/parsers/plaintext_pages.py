@@ -1,0 +1,61 @@
+"""Page furniture in paginated plain text (RFCs, printed manuals): dropped, pages joined.
+
+A page break is a form feed, or a footer ending in a page number ("Barbato
+Standards Track [Page 8]"). The footer before a break and the running header
+after it ("RFC 5215   Vorbis RTP Payload Format   August 2008") are not text.
+The blocks either side of a break are one block when the first runs on into the
+second; either way a break never counts as the blank lines that end a section.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.parsers.plaintext_layout import Chunk, indentation
+
+_FOOTER = re.compile(r"(?:\[page \d+\]|^-\s*\d+\s*-|\bpage \d+(?: of \d+)?)$", re.IGNORECASE)
+_COLUMNS = re.compile(r"\S {3,}\S")
+_SENTENCE_END = ".!?:\"'”’)"
+
+
+def drop_page_furniture(text: str, chunks: list[Chunk]) -> list[Chunk]:
+    """The chunks without page headers and footers, each page's text joined to the next."""
+    if "\f" not in text and not any(_footer(chunk) for chunk in chunks):
+        return chunks
+    out: list[Chunk] = []
+    at_break = False
+    previous_end = 0
+    for chunk in chunks:
+        feed = "\f" in text[previous_end : chunk.starts[0]]
+        previous_end = chunk.starts[-1] + len(chunk.lines[-1])
+        if _footer(chunk) or ((at_break or feed) and _running_header(text, chunk)):
+            at_break = True
+            continue
+        if at_break or feed:
+            at_break = False
+            if out and _runs_on(out[-1], chunk):
+                last = out[-1]
+                lines, starts = last.lines + chunk.lines, last.starts + chunk.starts
+                out[-1] = Chunk(lines, starts, last.blank_before)
+                continue
+            chunk.blank_before = 1
+        out.append(chunk)
+    return out
+
+
+def _footer(chunk: Chunk) -> bool:
+    line = chunk.lines[0].strip()
+    return len(chunk.lines) == 1 and bool(_FOOTER.search(line)) and bool(_COLUMNS.search(line))
+
+
+def _running_header(text: str, chunk: Chunk) -> bool:
+    line = chunk.lines[0]
+    return len(chunk.lines) == 1 and bool(_COLUMNS.search(line.strip())) and text.count(line) >= 2
+
+
+def _runs_on(before: Chunk, after: Chunk) -> bool:
+    """Whether the text after a page break continues the block before it, at its margin."""
+    last = before.lines[-1].rstrip()
+    first = after.lines[0]
+    same_margin = indentation(first) == indentation(last)
+    return same_margin and (last[-1] not in _SENTENCE_END or first.strip()[0].islower())

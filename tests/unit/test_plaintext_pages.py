@@ -1,0 +1,61 @@
+"""Paginated plain text: page headers and footers dropped, pages joined."""
+
+from __future__ import annotations
+
+from reader.document import BlockKind
+from reader.parsers.plaintext import parse_plain
+
+HEADER = "RFC 9999               Example Payload Format               August 2008\n"
+
+
+def footer(page: int) -> str:
+    return f"Writer                      Standards Track                    [Page {page}]\n"
+
+
+def rfc(feed: str) -> str:
+    """Three pages of an RFC, a paragraph and a section running across the breaks."""
+    return (
+        "1.  Introduction\n\n"
+        "   The payload format carries frames of audio in packets, and it is\n"
+        "   meant for streams on networks that now and then, as networks do,\n\n\n\n"
+        + footer(1)
+        + feed
+        + HEADER
+        + "\n\n"
+        "   lose packets.  Receivers cope with the loss.\n\n"
+        "2.  Payload Format\n\n"
+        "   Every packet starts with a header of four octets, in network order.\n\n\n"
+        + footer(2)
+        + feed
+        + HEADER
+        + "\n\n"
+        "2.1.  Payload Header\n\n"
+        "   The header names the configuration the packet's frames use.\n"
+    )
+
+
+def test_page_furniture_is_dropped_and_a_paragraph_runs_across_the_break() -> None:
+    document = parse_plain(rfc("\f\n"), "rfc")
+    assert [s.title for s in document.sections][1:] == [
+        "1. Introduction",
+        "2. Payload Format",
+        "2.1. Payload Header",
+    ]
+    paragraphs = [b.runs[0].text for b in document.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert paragraphs[0] == (
+        "The payload format carries frames of audio in packets, and it is meant for "
+        "streams on networks that now and then, as networks do, lose packets.  "
+        "Receivers cope with the loss."
+    )
+    assert not any("[Page" in b.runs[0].text for b in document.blocks if b.runs)
+    assert not any("RFC 9999" in (b.literal or "") for b in document.blocks)
+
+
+def test_pages_without_form_feeds_are_found_by_their_footers() -> None:
+    document = parse_plain(rfc(""), "rfc")
+    assert [s.title for s in document.sections][1:] == [
+        "1. Introduction",
+        "2. Payload Format",
+        "2.1. Payload Header",
+    ]
+    assert not any("[Page" in b.runs[0].text for b in document.blocks if b.runs)

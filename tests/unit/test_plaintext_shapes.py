@@ -1,0 +1,103 @@
+"""Lines whose shape decides whether they head a section: captions, displays, centring, case."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+from reader.outline import outline
+from reader.parsers.plaintext import parse_plain
+
+
+def tree(text: str) -> str:
+    return outline(parse_plain(dedent(text).lstrip("\n"), "fallback"))
+
+
+PROSE = (
+    "The format carries frames of audio in packets, one after another, and the\n"
+    "receiver puts them back together in the order the sender numbered them.\n"
+)
+
+
+def test_a_figure_caption_is_not_a_heading() -> None:
+    text = (
+        "1.  Packets\n\n" + PROSE + "\n      +--------+--------+\n      | header | frames |\n"
+        "      +--------+--------+\n\n"
+        "                     Figure 1: RTP Header\n\n" + PROSE + "\n"
+        "2.  Headers\n\n" + PROSE
+    )
+    assert outline(parse_plain(text, "rfc")) == "rfc  (synthesized)\n  1. Packets\n  2. Headers"
+
+
+def test_an_indented_line_after_a_colon_is_a_display_not_a_heading() -> None:
+    text = (
+        "Specifying the System Type\n==========================\n\n"
+        + PROSE.rstrip()
+        + " It has the form:\n\n     CPU-COMPANY-SYSTEM\n\n"
+        + "where SYSTEM can have one of these forms.\n"
+        "\nHere is an example of a command line for it:\n\n"
+        "     ./configure CC=c99 CFLAGS=-g LIBS=-lposix\n\n" + PROSE
+    )
+    assert outline(parse_plain(text, "install")) == "Specifying the System Type"
+
+
+def test_an_indented_line_that_is_not_centred_is_not_a_heading() -> None:
+    text = "Installation\n\n" + PROSE + "\n     Run the tests with make check\n\n" + PROSE
+    assert outline(parse_plain(text, "install")) == "Installation"
+
+
+def test_text_after_blank_lines_inside_a_numbered_run_stays_in_it() -> None:
+    assert tree(
+        """
+        Examples
+
+        4.12. How do I parse a comma-delimited data file?
+
+           The answer depends on how the fields are quoted.
+
+
+           In case (d): the fields may hold quoted commas of their own.
+
+        4.13. How do I handle fixed-length, columnar data?
+
+           Use the column positions.
+        """
+    ) == dedent(
+        """\
+        Examples
+          4.12. How do I parse a comma-delimited data file?
+          4.13. How do I handle fixed-length, columnar data?"""
+    )
+
+
+def test_all_caps_outranks_a_centred_mixed_case_heading_that_came_first() -> None:
+    """GPL-3: "Preamble" and "TERMS AND CONDITIONS" are siblings under the title."""
+    text = (
+        "                    GNU GENERAL PUBLIC LICENSE\n"
+        "                       Version 3, 29 June 2007\n\n" + PROSE + "\n"
+        "                            Preamble\n\n" + PROSE + "\n"
+        "                       TERMS AND CONDITIONS\n\n"
+        "  0. Definitions.\n\n" + PROSE + "\n  1. Source Code.\n\n" + PROSE
+    )
+    assert outline(parse_plain(text, "gpl")) == dedent(
+        """\
+        GNU GENERAL PUBLIC LICENSE
+          Preamble
+          TERMS AND CONDITIONS
+            0. Definitions.
+            1. Source Code."""
+    )
+
+
+def test_all_caps_may_hold_a_lowercase_parenthesis() -> None:
+    assert (
+        tree(
+            """
+        EXAMPLES
+
+           CHANGING BLOCKS (consecutive lines)
+
+        How do I change only one section of a file? Address it by its range.
+        """
+        )
+        == "EXAMPLES\n  CHANGING BLOCKS (consecutive lines)"
+    )
