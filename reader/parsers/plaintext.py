@@ -15,6 +15,7 @@ its blocks; this module confirms headings, gives them levels and builds the Docu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -37,6 +38,8 @@ from reader.parsers.plaintext_levels import numbered_level, rank_line_styles
 from reader.parsers.plaintext_pages import drop_page_furniture
 
 MAX_HEADING_RUN = 3  # more consecutive short lines than this are a list, not headings
+_FIELD = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}: \S")  # "Posting Date: June 2008"
+_MUTED = "muted"  # the style of a short line that can be no heading
 _CASE_RANK = ("caps", "centered", "plain")  # unnumbered line styles, highest first
 _TOC_TITLES = frozenset({"contents", "table of contents", "index"})
 
@@ -114,6 +117,12 @@ def _resolve_candidates(items: list[Item]) -> None:
         if title + 1 < len(items) and (not recurs or followed_by_heading):
             head.kind, head.title = BlockKind.HEADING, True
             demote_title_details(items, title)
+    if sum(1 for item in items if item.style == "chapter") >= 3:
+        # A book: its sections are chapters; a short mixed-case line is dialogue,
+        # or a line of the title page ("Lewis Carroll"), never a heading.
+        for item in items:
+            if item.style in ("plain", "centered") and item.kind is not BlockKind.HEADING:
+                item.style = _MUTED
     index = 0
     while index < len(items):
         if not items[index].style or items[index].kind is BlockKind.HEADING:
@@ -128,10 +137,34 @@ def _resolve_candidates(items: list[Item]) -> None:
             BlockKind.PREFORMATTED,
             BlockKind.HEADING,
         )
-        if followed and len(run) <= MAX_HEADING_RUN and not _numbered_list(run):
-            for item in run:
+        chapters = _chapter_lines(run)
+        if followed and chapters:  # a title page or a part's name, then a chapter
+            for item in chapters:
                 item.kind = BlockKind.HEADING
+        elif followed and len(run) <= MAX_HEADING_RUN and not _listed(run):
+            for item in run:
+                if item.style != _MUTED:
+                    item.kind = BlockKind.HEADING
         index = end
+
+
+def _chapter_lines(run: list[Item]) -> list[Item]:
+    """The chapter lines ending a run of short lines ("BOOK II", "CHAPTER I"), if any.
+
+    Two of a kind side by side ("CHAPTER I", "CHAPTER II") are a list of contents;
+    the other lines of the run are a title page.
+    """
+    found: list[Item] = []
+    kinds: set[str] = set()
+    for item in reversed(run):
+        if item.style != "chapter":
+            continue
+        kind = item.text.split()[0].upper()
+        if kind in kinds:
+            break
+        kinds.add(kind)
+        found.append(item)
+    return found
 
 
 def _numbered_ahead(items: list[Item]) -> list[bool]:
@@ -149,9 +182,11 @@ def _numbered_ahead(items: list[Item]) -> list[bool]:
     return ahead[::-1]
 
 
-def _numbered_list(run: list[Item]) -> bool:
-    """Numbered siblings one after another ("1.", "2.") with no text between: a list."""
-    return any(
+def _listed(run: list[Item]) -> bool:
+    """Numbered siblings one after another ("1.", "2.") with no text between, or
+    fields ("Title: Emma", "Author: Jane Austen"): a list, not headings."""
+    fields = len(run) >= 2 and all(_FIELD.match(item.text) for item in run)
+    return fields or any(
         a.number and b.number and a.number.count(".") == b.number.count(".")
         for a, b in pairwise(run)
     )
@@ -210,7 +245,10 @@ class _Levels:
             ]
             if below:
                 first_free = min(below)
-        level = self.style_levels.setdefault(item.style, self.after_contents or first_free)
+        style = item.style
+        if style == "chapter":  # each kind its level: VOLUME I over its CHAPTER I
+            style = f"chapter {item.text.split()[0].upper()}"
+        level = self.style_levels.setdefault(style, self.after_contents or first_free)
         is_contents = item.text.strip(" :").lower() in _TOC_TITLES
         self.parent_level = level - 1 if is_contents else level
         self.after_contents = level if is_contents else None

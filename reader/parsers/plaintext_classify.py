@@ -29,11 +29,12 @@ _NUMBERED = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)(?P<dot>[.)])?\s+(?P<
 _UNDERLINE = re.compile(r"^\s*([=\-~^*#+_])\1{2,}\s*$")
 _RULE = re.compile(r"^\s*([-*_=~#•·])(?:\s*\1){2,}\s*$")
 _SENTENCE_END = ".,;:"
+_SPEECH_END = re.compile(r"(?:[.!?,;:—-][\"'”’]|--|—|\.\.\.|…)$")
 _PARENTHESIS = re.compile(r"\([^()]*\)")
 _OUTLINE = re.compile(r"^(\*{1,6}) +(\S.*)$")
 _GAPS = re.compile(r"[^\s.!?:;] {3,}\S")
 _CHAPTER = re.compile(
-    r"^(?:CHAPTER|Chapter|PART|Part|BOOK|Book|ACT|Act)\s+(?:[IVXLCDM]+|\d+|[A-Z][a-z]+)\b"
+    r"^(?:CHAPTER|Chapter|PART|Part|BOOK|Book|VOLUME|Volume|ACT|Act)\s+(?:[IVXLCDM]+|\d+|[A-Z][a-z]+)\b"
 )
 # Bylines, copyright notices and captions ("Figure 3: Payload Data Header").
 NOT_HEADING = re.compile(
@@ -269,7 +270,8 @@ def _single_line(chunk: Chunk, margins: tuple[int, int, int], first: bool) -> It
         style = "caps" if _all_caps(text) else "centered" if indent > base_indent + 2 else "plain"
         # Centred, give or take: the gap on the right at most twice the one on the left.
         centred = indent >= 8 and 2 * indent >= width - indent - len(text)
-        if style != "centered" or not width or centred:
+        deep = indent >= base_indent + 4
+        if style == "plain" or not width or centred or (style == "caps" and not deep):
             return Item(chunk, BlockKind.PARAGRAPH, text, style, title=first)
     if indent >= base_indent + 4:  # an indented command or line of code
         return Item(chunk, BlockKind.PREFORMATTED, text)
@@ -305,6 +307,8 @@ def _heading_like(text: str, closed: bool = False) -> bool:
         return False
     if NOT_HEADING.match(text) or text.count(",") >= 2 or text[0] in "-*+`/~$":
         return False  # bylines, copyright notices, lists of names, options, code, paths
+    if _SPEECH_END.search(text):
+        return False  # the end of a quotation, or a sentence broken off: dialogue
     words = text.split()
     if len(words) > MAX_HEADING_WORDS or (text[-1] in "?!" and len(words) > 8):
         return False
