@@ -30,6 +30,7 @@ _UNDERLINE = re.compile(r"^\s*([=\-~^*#+_])\1{2,}\s*$")
 _RULE = re.compile(r"^\s*([-*_=~#•·])(?:\s*\1){2,}\s*$")
 _SENTENCE_END = ".,;:"
 _SPEECH_END = re.compile(r"(?:[.!?,;:—-][\"'”’]|--|—|\.\.\.|…)$")
+_JOINING = frozenset({"a", "and", "or", "of", "the", "in", "on", "for", "to", "with", "by", "vs"})
 _PARENTHESIS = re.compile(r"\([^()]*\)")
 _OUTLINE = re.compile(r"^(\*{1,6}) +(\S.*)$")
 _GAPS = re.compile(r"[^\s.!?:;] {3,}\S")
@@ -268,8 +269,9 @@ def _single_line(chunk: Chunk, margins: tuple[int, int, int], first: bool) -> It
             return Item(chunk, BlockKind.PARAGRAPH, text, "numbered", number=numbered["number"])
     elif (_heading_like(text) or _all_caps(text)) and not (inside or lead_in_or_code(text)):
         style = "caps" if _all_caps(text) else "centered" if indent > base_indent + 2 else "plain"
-        # Centred, give or take: the gap on the right at most twice the one on the left.
-        centred = indent >= 8 and 2 * indent >= width - indent - len(text)
+        # Centred, give or take: neither gap more than twice the other.
+        right = width - indent - len(text)
+        centred = indent >= 8 and right / 2 <= indent <= 2 * right
         deep = indent >= base_indent + 4
         if style == "plain" or not width or centred or (style == "caps" and not deep):
             return Item(chunk, BlockKind.PARAGRAPH, text, style, title=first)
@@ -323,13 +325,16 @@ def _question(text: str) -> bool:
 
 
 def _all_caps(text: str) -> bool:
-    """ALL CAPS, a parenthesis aside ("CHANGING BLOCKS (consecutive lines)")."""
-    letters = [c for c in _PARENTHESIS.sub("", text) if c.isalpha()]
+    """ALL CAPS, a parenthesis and small joining words aside ("WARNINGS and TAINT
+    FLAGS", "CHANGING BLOCKS (consecutive lines)"); not quoted or code ("`HOST ...'")."""
+    words = _PARENTHESIS.sub("", text).split()
+    letters = [c for word in words if word not in _JOINING for c in word if c.isalpha()]
     return (
         len(letters) >= 2
         and all(c.isupper() for c in letters)
         and len(text) <= MAX_HEADING_CHARS
         and text[-1] not in ",;"
+        and text[0] not in "`'\"‘“-*/$<"
         and not BULLET.match(text)
     )
 

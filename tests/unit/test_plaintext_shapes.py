@@ -101,3 +101,25 @@ def test_all_caps_may_hold_a_lowercase_parenthesis() -> None:
         )
         == "EXAMPLES\n  CHANGING BLOCKS (consecutive lines)"
     )
+
+
+def test_capitals_with_small_joining_words_head_a_labelled_section() -> None:
+    text = (
+        "LICENSE:\n"
+        "        LGPL-2.1-or-later for all code, exceptions noted in LICENSES/README.md\n\n"
+        "WARNINGS and TAINT FLAGS:\n"
+        "        systemd will warn during early boot if /usr is not already mounted at\n"
+        "        this point, and it says so in the log when it does.\n"
+    )
+    titles = [s.title for s in parse_plain(text, "readme").sections]
+    assert titles[1:] == ["LICENSE:", "WARNINGS and TAINT FLAGS:"]
+
+
+def test_a_quoted_term_in_capitals_is_a_definition_not_a_heading() -> None:
+    text = (
+        "Configuring GDB\n\n"
+        "`--host=HOST'\n     Configure GDB to run on the specified HOST.\n\n"
+        "`HOST ...'\n     Same as `--host=HOST'.  If you omit this, GDB will guess; it's\n"
+        "     quite accurate.\n"
+    )
+    assert outline(parse_plain(text, "readme")) == "Configuring GDB"
