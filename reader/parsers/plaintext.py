@@ -31,11 +31,12 @@ from reader.document import (
     normalize_newlines,
 )
 from reader.parsers.cancelled import ParseCancelled
-from reader.parsers.plaintext_classify import NOT_HEADING, Item, classify
+from reader.parsers.plaintext_classify import Item, classify
 from reader.parsers.plaintext_front import demote_title_details
 from reader.parsers.plaintext_layout import Chunk, measure, split_chunks
 from reader.parsers.plaintext_levels import numbered_level, rank_line_styles
 from reader.parsers.plaintext_pages import drop_page_furniture
+from reader.parsers.plaintext_shapes import NOT_HEADING
 
 MAX_HEADING_RUN = 3  # more consecutive short lines than this are a list, not headings
 _FIELD = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}: \S")  # "Posting Date: June 2008"

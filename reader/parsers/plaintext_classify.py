@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from reader.document import BlockKind
+from reader.parsers.plaintext_contents import find_contents, normalise
 from reader.parsers.plaintext_layout import (
     BULLET,
     Chunk,
@@ -20,28 +21,22 @@ from reader.parsers.plaintext_layout import (
     reflow,
 )
 from reader.parsers.plaintext_numbering import numbered_entries
-from reader.parsers.plaintext_shapes import label_over_body, lead_in_or_code, run_in_title
-
-MAX_HEADING_CHARS = 80
-MAX_HEADING_WORDS = 14
+from reader.parsers.plaintext_shapes import (
+    GAPS,
+    MAX_HEADING_CHARS,
+    all_caps,
+    heading_like,
+    label_over_body,
+    lead_in_or_code,
+    run_in_title,
+)
 
 _NUMBERED = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)(?P<dot>[.)])?\s+(?P<title>\S.*)$")
 _UNDERLINE = re.compile(r"^\s*([=\-~^*#+_])\1{2,}\s*$")
 _RULE = re.compile(r"^\s*([-*_=~#•·])(?:\s*\1){2,}\s*$")
-_SENTENCE_END = ".,;:"
-_SPEECH_END = re.compile(r"(?:[.!?,;:—-][\"'”’]|--|—|\.\.\.|…)$")
-_JOINING = frozenset({"a", "and", "or", "of", "the", "in", "on", "for", "to", "with", "by", "vs"})
-_PARENTHESIS = re.compile(r"\([^()]*\)")
 _OUTLINE = re.compile(r"^(\*{1,6}) +(\S.*)$")
-_GAPS = re.compile(r"[^\s.!?:;] {3,}\S")
 _CHAPTER = re.compile(
     r"^(?:CHAPTER|Chapter|PART|Part|BOOK|Book|VOLUME|Volume|ACT|Act)\s+(?:[IVXLCDM]+|\d+|[A-Z][a-z]+)\b"
-)
-# Bylines, copyright notices and captions ("Figure 3: Payload Data Header").
-NOT_HEADING = re.compile(
-    r"^(?:by\s|copyright\b|\(c\)|©|\[illustration"
-    r"|(?:figure|fig\.|table|exhibit|listing|plate)\s+\d+(?:\.\d+)*\s*[.:—–-])",
-    re.IGNORECASE,
 )
 
 
@@ -63,10 +58,21 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
     items: list[Item] = []
     outline = _outline_markers(chunks)
     entries = numbered_entries(chunks, base_indent)
+    contents = find_contents(chunks)
     pending = list(reversed(chunks))
     while pending:
         chunk = pending.pop()
         lines = chunk.lines
+        if id(chunk) in contents.listed:  # a table of contents, laid out as it is
+            items.append(Item(chunk, BlockKind.PREFORMATTED, dedent(lines)))
+            continue
+        if id(chunk) == contents.title and not contents.title_only:
+            head, rest = chunk.split(1)
+            text = lines[0].strip()
+            style = "caps" if all_caps(text) else "plain"
+            items.append(Item(head, BlockKind.HEADING, text, style))
+            items.append(Item(rest, BlockKind.PREFORMATTED, dedent(rest.lines)))
+            continue
         if (entry := entries.get(id(chunk))) is not None:
             head, rest = chunk.split(entry.lines)
             text = " ".join(line.strip() for line in head.lines)
@@ -94,6 +100,8 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
             continue
         if len(lines) == 1:
             item = _single_line(chunk, (base_indent, body, wrap_width), first)
+            if id(chunk) != contents.title and normalise(lines[0]) in contents.entries:
+                _as_listed_heading(item)  # the table of contents lists it
             following = pending[-1].lines if pending else []
             if item.style == "chapter" and len(following) == 1 and _subtitle(following[0]):
                 subtitle = pending.pop()
@@ -104,7 +112,7 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
                 not item.style
                 and indentation(lines[0]) < max(body, base_indent + 1)  # the heading margin
                 and label_over_body(lines[0], following)
-                and _heading_like(item.text, closed=True)
+                and heading_like(item.text, closed=True)
                 and not lead_in_or_code(item.text[:-1])
             ):
                 item.style = "plain"
@@ -122,6 +130,15 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
         text = reflow(lines, wrap_width)
         items.append(Item(chunk, BlockKind.PARAGRAPH, text, quote=indented))
     return items
+
+
+def _as_listed_heading(item: Item) -> None:
+    """Make a line that the table of contents lists a heading."""
+    numbered = _NUMBERED.match(item.chunk.lines[0].strip())
+    item.text = item.chunk.lines[0].strip()
+    item.kind = BlockKind.HEADING
+    item.number = numbered["number"] if numbered else ""
+    item.style = item.style or ("numbered" if numbered else "plain")
 
 
 def _displayed(line: str, items: list[Item], base_indent: int) -> bool:
@@ -174,7 +191,7 @@ def _heading_at_top(lines: list[str], base_indent: int, body: int) -> int:
     if _CHAPTER.match(first) and len(first) <= MAX_HEADING_CHARS:
         if any(_CHAPTER.match(line.strip()) for line in lines[1:]):
             return 0  # a list of chapters: a table of contents
-        if len(lines) == 2 and (_heading_like(lines[1].strip()) or _all_caps(lines[1].strip())):
+        if len(lines) == 2 and (heading_like(lines[1].strip()) or all_caps(lines[1].strip())):
             return 2
         return 1 if len(lines) > 1 else 0
     question = _numbered_question(lines, base_indent)
@@ -182,7 +199,7 @@ def _heading_at_top(lines: list[str], base_indent: int, body: int) -> int:
         return question
     if len(lines) > 1 and (numbered := _NUMBERED.match(first)) and run_in_title(numbered):
         return 1
-    if len(lines) < 2 or not (_heading_like(first) or _all_caps(first)):
+    if len(lines) < 2 or not (heading_like(first) or all_caps(first)):
         return 0
     if not _NUMBERED.match(first) and lead_in_or_code(first):
         return 0
@@ -204,7 +221,7 @@ def _subsection_below(lines: list[str], base_indent: int, body: int) -> bool:
     sub = indentation(lines[1])
     return (
         base_indent < sub < body
-        and _heading_like(lines[1].strip())
+        and heading_like(lines[1].strip())
         and all(indentation(line) >= body for line in lines[2:])
     )
 
@@ -245,7 +262,7 @@ def _heading_item(chunk: Chunk, first: bool) -> Item:
     numbered = _NUMBERED.match(text)
     if numbered and (("." in numbered["number"] and text[-1] in "?:") or run_in_title(numbered)):
         return Item(chunk, BlockKind.HEADING, text, "numbered", number=numbered["number"])
-    style = "caps" if _all_caps(text) else "plain"
+    style = "caps" if all_caps(text) else "plain"
     return Item(chunk, BlockKind.HEADING, text, style, title=first)
 
 
@@ -259,16 +276,16 @@ def _single_line(chunk: Chunk, margins: tuple[int, int, int], first: bool) -> It
     inside = base_indent < body < indent and abs(2 * indent + len(text) - width) > 12
     if _RULE.match(line):
         return Item(chunk, BlockKind.RULE)
-    if _GAPS.search(text):  # columns: a page header or footer, a table row
+    if GAPS.search(text):  # columns: a page header or footer, a table row
         return Item(chunk, BlockKind.PREFORMATTED, text)
     if _CHAPTER.match(text) and len(text) <= MAX_HEADING_CHARS:
         return Item(chunk, BlockKind.PARAGRAPH, text, "chapter")
     numbered = _NUMBERED.match(text)
     if numbered and (numbered["dot"] or "." in numbered["number"]):
-        if _heading_like(numbered["title"], closed=True) and numbered["dot"] != ")":
+        if heading_like(numbered["title"], closed=True) and numbered["dot"] != ")":
             return Item(chunk, BlockKind.PARAGRAPH, text, "numbered", number=numbered["number"])
-    elif (_heading_like(text) or _all_caps(text)) and not (inside or lead_in_or_code(text)):
-        style = "caps" if _all_caps(text) else "centered" if indent > base_indent + 2 else "plain"
+    elif (heading_like(text) or all_caps(text)) and not (inside or lead_in_or_code(text)):
+        style = "caps" if all_caps(text) else "centered" if indent > base_indent + 2 else "plain"
         # Centred, give or take: neither gap more than twice the other.
         right = width - indent - len(text)
         centred = indent >= 8 and right / 2 <= indent <= 2 * right
@@ -285,7 +302,7 @@ def _subtitle(line: str) -> bool:
     text = line.strip()
     if _CHAPTER.match(text) or _NUMBERED.match(text):
         return False
-    return _heading_like(text) or _all_caps(text)
+    return heading_like(text) or all_caps(text)
 
 
 def _prose(lines: list[str]) -> bool:
@@ -293,50 +310,6 @@ def _prose(lines: list[str]) -> bool:
     words = sum(len(line.split()) for line in lines)
     sentences = sum(1 for line in lines if line.rstrip()[-1:] in '.,;:!?"”’')
     return words >= 12 and sentences >= 1
-
-
-def _heading_like(text: str, closed: bool = False) -> bool:
-    """A line that could be a heading: short, not a sentence, not a list item.
-
-    `closed`: the line is numbered or stands alone where a heading stands, so it
-    may end in ".", ":" or a question mark ("0. Definitions.", "Exit status:").
-    """
-    if not text or len(text) > MAX_HEADING_CHARS or not any(c.isalpha() for c in text):
-        return False
-    if closed and text[-1] in ".:?":
-        return _heading_like(text[:-1].rstrip(" .")) if text[-1] != "?" else _question(text)
-    if text[-1] in _SENTENCE_END or BULLET.match(text) or text[0] in "\"“‘'([{<":
-        return False
-    if NOT_HEADING.match(text) or text.count(",") >= 2 or text[0] in "-*+`/~$":
-        return False  # bylines, copyright notices, lists of names, options, code, paths
-    if _SPEECH_END.search(text):
-        return False  # the end of a quotation, or a sentence broken off: dialogue
-    words = text.split()
-    if len(words) > MAX_HEADING_WORDS or (text[-1] in "?!" and len(words) > 8):
-        return False
-    return not text[0].islower()
-
-
-def _question(text: str) -> bool:
-    """A question that can head its answer: short enough, not a list item or a quotation."""
-    body = text.rstrip("?").rstrip(" .")
-    words = body.split()
-    return bool(words) and len(words) <= MAX_HEADING_WORDS and _heading_like(body)
-
-
-def _all_caps(text: str) -> bool:
-    """ALL CAPS, a parenthesis and small joining words aside ("WARNINGS and TAINT
-    FLAGS", "CHANGING BLOCKS (consecutive lines)"); not quoted or code ("`HOST ...'")."""
-    words = _PARENTHESIS.sub("", text).split()
-    letters = [c for word in words if word not in _JOINING for c in word if c.isalpha()]
-    return (
-        len(letters) >= 2
-        and all(c.isupper() for c in letters)
-        and len(text) <= MAX_HEADING_CHARS
-        and text[-1] not in ",;"
-        and text[0] not in "`'\"‘“-*/$<"
-        and not BULLET.match(text)
-    )
 
 
 def _underlined_heading(lines: list[str]) -> int:
@@ -354,8 +327,8 @@ def _underlined_heading(lines: list[str]) -> int:
         underline = len(lines[1].strip())
         # about as long as its text: a full-width rule under a sentence is a separator
         fits = max(3, len(text) // 2) <= underline <= len(text) + 3 + len(text) // 5
-        if len(text) <= MAX_HEADING_CHARS and fits:
-            return 2
+        if len(text) <= MAX_HEADING_CHARS and fits and not GAPS.search(text):
+            return 2  # (a row of column names over a rule heads a table, not a section)
     return 0
 
 
@@ -364,13 +337,13 @@ def _boxed_title(text: str) -> bool:
     numbered = _NUMBERED.match(text)
     if numbered and (numbered["dot"] or "." in numbered["number"]):
         text = numbered["title"]
-    return _heading_like(text) or _all_caps(text)
+    return heading_like(text) or all_caps(text)
 
 
 def _looks_like_title_line(line: str, rest: list[str], wrap_width: int) -> bool:
     """Whether the first line of the file is a title run into the text below it."""
     text = line.strip()
-    if not (_heading_like(text) or _all_caps(text)) or _NUMBERED.match(text):
+    if not (heading_like(text) or all_caps(text)) or _NUMBERED.match(text):
         return False
     longest = max(len(other.rstrip()) for other in rest)
     if len(rest) <= 2 and longest < 40:

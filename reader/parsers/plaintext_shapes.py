@@ -1,9 +1,10 @@
-"""Line shapes that rule out an unnumbered heading, whatever its length or case.
+"""Line shapes: what a plain-text line must look like to head a section, and what rules it out.
 
-A line that ends in a word that needs more after it ("Typical code for this step
-is just", "More complex code is necessary if") leads into the display below it;
-a line naming C identifiers ("J_DCT_METHOD dct_method", "JSAMPARRAY colormap")
-is a declaration, a definition-list term in a reference manual.
+`heading_like` and `all_caps` say whether a line could be a heading at all
+(short, not a sentence, a list item, dialogue or a row of columns). A line that
+ends in a word that needs more after it ("Typical code for this step is just")
+leads into the display below it; a line naming C identifiers ("J_DCT_METHOD
+dct_method") is a declaration, a definition-list term in a reference manual.
 """
 
 from __future__ import annotations
@@ -12,6 +13,19 @@ import re
 
 from reader.parsers.plaintext_layout import BULLET, indentation
 
+MAX_HEADING_CHARS = 80
+MAX_HEADING_WORDS = 14
+_SENTENCE_END = ".,;:"
+_SPEECH_END = re.compile(r"(?:[.!?,;:—-][\"'”’]|--|—|\.\.\.|…)$")
+_JOINING = frozenset({"a", "and", "or", "of", "the", "in", "on", "for", "to", "with", "by", "vs"})
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+GAPS = re.compile(r"[^\s.!?:;] {3,}\S")  # columns: a table row, a page header
+# Bylines, copyright notices and captions ("Figure 3: Payload Data Header").
+NOT_HEADING = re.compile(
+    r"^(?:by\s|copyright\b|\(c\)|©|\[illustration"
+    r"|(?:figure|fig\.|table|exhibit|listing|plate)\s+\d+(?:\.\d+)*\s*[.:—–-])",
+    re.IGNORECASE,
+)
 _DANGLING = frozenset(
     {
         "is",
@@ -91,3 +105,47 @@ def label_over_body(line: str, following: list[str]) -> bool:
     words = sum(len(other.split()) for other in following)
     prose = words >= 12 and any(other.rstrip()[-1:] in ".;:!?" for other in following)
     return prose or bool(BULLET.match(following[0].strip()))
+
+
+def heading_like(text: str, closed: bool = False) -> bool:
+    """A line that could be a heading: short, not a sentence, not a list item.
+
+    `closed`: the line is numbered or stands alone where a heading stands, so it
+    may end in ".", ":" or a question mark ("0. Definitions.", "Exit status:").
+    """
+    if not text or len(text) > MAX_HEADING_CHARS or not any(c.isalpha() for c in text):
+        return False
+    if closed and text[-1] in ".:?":
+        return heading_like(text[:-1].rstrip(" .")) if text[-1] != "?" else _question(text)
+    if text[-1] in _SENTENCE_END or BULLET.match(text) or text[0] in "\"“‘'([{<":
+        return False
+    if NOT_HEADING.match(text) or text.count(",") >= 2 or text[0] in "-*+`/~$":
+        return False  # bylines, copyright notices, lists of names, options, code, paths
+    if _SPEECH_END.search(text) or GAPS.search(text):
+        return False  # the end of a quotation, a sentence broken off; columns of a table
+    words = text.split()
+    if len(words) > MAX_HEADING_WORDS or (text[-1] in "?!" and len(words) > 8):
+        return False
+    return not text[0].islower()
+
+
+def _question(text: str) -> bool:
+    """A question that can head its answer: short enough, not a list item or a quotation."""
+    body = text.rstrip("?").rstrip(" .")
+    words = body.split()
+    return bool(words) and len(words) <= MAX_HEADING_WORDS and heading_like(body)
+
+
+def all_caps(text: str) -> bool:
+    """ALL CAPS, a parenthesis and small joining words aside ("WARNINGS and TAINT
+    FLAGS", "CHANGING BLOCKS (consecutive lines)"); not quoted or code ("`HOST ...'")."""
+    words = _PARENTHESIS.sub("", text).split()
+    letters = [c for word in words if word not in _JOINING for c in word if c.isalpha()]
+    return (
+        len(letters) >= 2
+        and all(c.isupper() for c in letters)
+        and len(text) <= MAX_HEADING_CHARS
+        and text[-1] not in ",;"
+        and text[0] not in "`'\"‘“-*/$<"
+        and not BULLET.match(text)
+    )

@@ -14,10 +14,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
 
 from score import score_corpus
 
-F1_FLOOR = 0.98
-FALSE_CEILING = 0.006  # of the headings shown, the share that are not headings
+F1_FLOOR = 0.985
+FALSE_CEILING = 0.003  # of the headings shown, the share that are not headings
 NESTING_FLOOR = 0.97
-DOCUMENTS_OVER_3_PERCENT_FALSE = 1
+DOCUMENTS_OVER_3_PERCENT_FALSE = 0
 
 
 def test_the_corpus_outlines_are_found_at_least_as_well_as_now() -> None:
