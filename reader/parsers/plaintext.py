@@ -270,7 +270,12 @@ class _Levels:
 
 def _body_block(item: Item) -> Block:
     chunk = item.chunk
-    containers = (Container(ContainerKind.QUOTE),) if item.quote else ()
+    containers: tuple[Container, ...] = (Container(ContainerKind.QUOTE),) if item.quote else ()
+    last = len(item.markers) - 1
+    containers += tuple(
+        Container(ContainerKind.LIST_ITEM, marker, depth == last)
+        for depth, marker in enumerate(item.markers)
+    )
     if item.kind is BlockKind.PARAGRAPH:
         return Block(
             item.kind,

@@ -20,6 +20,7 @@ from reader.parsers.plaintext_layout import (
     layout_matters,
     reflow,
 )
+from reader.parsers.plaintext_lists import list_items
 from reader.parsers.plaintext_numbering import numbered_entries
 from reader.parsers.plaintext_shapes import (
     GAPS,
@@ -51,6 +52,7 @@ class Item:
     number: str = ""  # "2.3" for numbered headings
     quote: bool = False
     title: bool = False
+    markers: tuple[str, ...] = ()  # a list item's markers, the outermost first
 
 
 def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) -> list[Item]:
@@ -124,6 +126,10 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
             pending.append(rest)
             continue
         indented = min(indentation(line) for line in lines) >= base_indent + 4
+        if (listed := list_items(chunk, wrap_width)) is not None:
+            for each in listed:
+                items.append(Item(each.chunk, BlockKind.PARAGRAPH, each.text, markers=each.markers))
+            continue
         if layout_matters(lines) or (indented and not _prose(lines)):
             items.append(Item(chunk, BlockKind.PREFORMATTED, dedent(lines)))
             continue

@@ -1,0 +1,66 @@
+"""Lists in plain text: items with their text hanging under the marker, maybe nested.
+
+A block is a list when every line either opens an item ("- ", "* ", "3. ",
+"b) ") or hangs under the text of the item above it. Each item becomes a block
+of its own, re-flowed and marked, so it wraps with its hanging indent at any
+width instead of being kept as laid out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from reader.parsers.plaintext_layout import Chunk, reflow
+
+_ITEM = re.compile(
+    r"^(?P<indent> *)(?P<marker>[-*+•‣◦▪]|\(?\d{1,3}[.)]|\(?[a-z][.)]) +(?P<text>\S.*)$"
+)
+_COLUMNS = re.compile(r"\S {3,}\S")
+_BULLETS = {"-": "•", "*": "•", "+": "•"}
+
+
+class ListItem(NamedTuple):
+    """One item of a list: its lines, its text re-flowed, and the markers around it."""
+
+    chunk: Chunk
+    text: str
+    markers: tuple[str, ...]  # the outermost item's marker first
+
+
+def list_items(chunk: Chunk, wrap_width: int) -> list[ListItem] | None:
+    """The items of a block that is a list, or None when it is not one."""
+    lines = [line.expandtabs(8).rstrip() for line in chunk.lines]
+    if _ITEM.match(lines[0]) is None or sum(map(_has_columns, lines)) * 3 > len(lines):
+        return None
+    first_indent = len(lines[0]) - len(lines[0].lstrip())
+    stack: list[tuple[int, int, str]] = []  # (marker column, text column, marker)
+    starts: list[tuple[int, tuple[str, ...], str]] = []  # line, markers, text on that line
+    for number, line in enumerate(lines):
+        item = _ITEM.match(line)
+        indent = len(line) - len(line.lstrip())
+        if item is not None:
+            while stack and indent < stack[-1][1]:
+                stack.pop()
+            if not stack and indent != first_indent:
+                return None  # an item left of the first: not one list
+            marker = _BULLETS.get(item["marker"], item["marker"])
+            stack.append((indent, len(line) - len(item["text"]), marker))
+            starts.append((number, tuple(entry[2] for entry in stack), item["text"]))
+        elif not stack or indent < stack[-1][1] - 1:
+            return None  # a line that hangs under no item: not a list
+    out: list[ListItem] = []
+    ends = [start for start, _, _ in starts[1:]] + [len(lines)]
+    for (start, markers, first), end in zip(starts, ends, strict=True):
+        sub = Chunk(chunk.lines[start:end], chunk.starts[start:end], chunk.blank_before)
+        if start:
+            sub.blank_before = 0
+        text = reflow(chunk.lines[start:end], wrap_width)
+        text = first + text[len(lines[start].strip()) :]  # the text without its marker
+        out.append(ListItem(sub, text, markers))
+    return out
+
+
+def _has_columns(line: str) -> bool:
+    item = _ITEM.match(line)
+    return bool(_COLUMNS.search(item["text"] if item else line.strip()))
