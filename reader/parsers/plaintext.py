@@ -40,8 +40,11 @@ from reader.parsers.plaintext_shapes import NOT_HEADING
 
 MAX_HEADING_RUN = 3  # more consecutive short lines than this are a list, not headings
 _FIELD = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}: \S")  # "Posting Date: June 2008"
+_MATTER = re.compile(
+    r"^(?:prologue|epilogue|preface|foreword|afterword|postscript|appendix)\.?$", re.IGNORECASE
+)
 _MUTED = "muted"  # the style of a short line that can be no heading
-_CASE_RANK = ("caps", "centered", "plain")  # unnumbered line styles, highest first
+_CASE_RANK = ("caps", "caps-indented", "centered", "plain")  # unnumbered line styles, highest first
 _TOC_TITLES = frozenset({"contents", "table of contents", "index"})
 
 
@@ -119,11 +122,7 @@ def _resolve_candidates(items: list[Item]) -> None:
             head.kind, head.title = BlockKind.HEADING, True
             demote_title_details(items, title)
     if sum(1 for item in items if item.style == "chapter") >= 3:
-        # A book: its sections are chapters; a short mixed-case line is dialogue,
-        # or a line of the title page ("Lewis Carroll"), never a heading.
-        for item in items:
-            if item.style in ("plain", "centered") and item.kind is not BlockKind.HEADING:
-                item.style = _MUTED
+        _book_candidates(items)
     index = 0
     while index < len(items):
         if not items[index].style or items[index].kind is BlockKind.HEADING:
@@ -147,6 +146,24 @@ def _resolve_candidates(items: list[Item]) -> None:
                 if item.style != _MUTED:
                     item.kind = BlockKind.HEADING
         index = end
+
+
+def _book_candidates(items: list[Item]) -> None:
+    """In a book the sections are chapters (and a prologue, an epilogue...).
+
+    A short mixed-case line is dialogue or a line of the title page ("Lewis
+    Carroll"); after the first chapter, a line in capitals is a stage direction
+    or a signature. Neither is a heading.
+    """
+    in_chapters = False
+    for item in items:
+        if item.kind is BlockKind.HEADING:
+            continue
+        if _MATTER.match(item.text):
+            item.style = "chapter"
+        in_chapters = in_chapters or item.style == "chapter"
+        if item.style in ("plain", "centered") or (in_chapters and item.style.startswith("caps")):
+            item.style = _MUTED
 
 
 def _chapter_lines(run: list[Item]) -> list[Item]:
@@ -211,6 +228,7 @@ class _Levels:
     ranked: list[str] = field(default_factory=list)  # underline styles, highest first
     numbered: dict[str, int] = field(default_factory=dict)  # numbered heading -> its level
     last_numbered: int = 1  # the level of the last heading numbered with digits
+    chapter_kind: str = "CHAPTER"  # the last kind of chapter line ("BOOK", "CHAPTER")
 
     def heading(self, item: Item) -> int:
         if item.title:
@@ -248,7 +266,14 @@ class _Levels:
                 first_free = min(below)
         style = item.style
         if style == "chapter":  # each kind its level: VOLUME I over its CHAPTER I
-            style = f"chapter {item.text.split()[0].upper()}"
+            kind = item.text.split()[0].upper()
+            if _MATTER.match(kind):  # an epilogue is level with the chapters
+                kind = self.chapter_kind
+            self.chapter_kind = kind
+            style = f"chapter {kind}"
+            chapters = [key for key in self.style_levels if key.startswith("chapter ")]
+            if not chapters and "caps" in self.style_levels:  # ETYMOLOGY., then CHAPTER 1
+                self.style_levels[style] = self.style_levels["caps"]
         level = self.style_levels.setdefault(style, self.after_contents or first_free)
         is_contents = item.text.strip(" :").lower() in _TOC_TITLES
         self.parent_level = level - 1 if is_contents else level

@@ -22,9 +22,11 @@ from reader.parsers.plaintext_layout import (
 )
 from reader.parsers.plaintext_lists import list_items
 from reader.parsers.plaintext_numbering import numbered_entries
+from reader.parsers.plaintext_repeats import find_repeats
 from reader.parsers.plaintext_shapes import (
     GAPS,
     MAX_HEADING_CHARS,
+    MAX_HEADING_WORDS,
     all_caps,
     heading_like,
     label_over_body,
@@ -61,10 +63,21 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
     outline = _outline_markers(chunks)
     entries = numbered_entries(chunks, base_indent)
     contents = find_contents(chunks)
+    repeats = find_repeats(chunks, base_indent)
     pending = list(reversed(chunks))
     while pending:
         chunk = pending.pop()
         lines = chunk.lines
+        if (repeat := repeats.headings.get(id(chunk))) is not None:
+            head, rest = chunk.split(repeat[0])
+            text = " ".join(line.strip() for line in head.lines)
+            items.append(Item(head, BlockKind.HEADING, text, repeat[1]))
+            if rest.lines:
+                pending.append(rest)
+            continue
+        if id(chunk) in repeats.answers:
+            items.append(Item(chunk, BlockKind.PARAGRAPH, reflow(lines, wrap_width)))
+            continue
         if id(chunk) in contents.listed:  # a table of contents, laid out as it is
             items.append(Item(chunk, BlockKind.PREFORMATTED, dedent(lines)))
             continue
@@ -93,7 +106,7 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
         head_lines = _heading_at_top(lines, base_indent, body)
         if head_lines:
             head, rest = chunk.split(head_lines)
-            items.append(_heading_item(head, first))
+            items.append(_heading_item(head, first, base_indent))
             if rest.lines:
                 pending.append(rest)
             continue
@@ -109,7 +122,7 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
                 subtitle = pending.pop()
                 merged = Chunk(lines + subtitle.lines, chunk.starts + subtitle.starts, 0)
                 merged.blank_before = chunk.blank_before
-                item = _heading_item(merged, first=False)
+                item = _heading_item(merged, False, base_indent)
             elif (
                 not item.style
                 and indentation(lines[0]) < max(body, base_indent + 1)  # the heading margin
@@ -123,7 +136,10 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
         if first and _looks_like_title_line(lines[0], lines[1:], wrap_width):
             head, rest = chunk.split(1)
             items.append(Item(head, BlockKind.HEADING, lines[0].strip(), "plain", title=True))
-            pending.append(rest)
+            if len(rest.lines) == 1:  # a line run into the title (a date, an address) is text
+                items.append(Item(rest, BlockKind.PARAGRAPH, rest.lines[0].strip()))
+            else:
+                pending.append(rest)
             continue
         indented = min(indentation(line) for line in lines) >= base_indent + 4
         if (listed := list_items(chunk, wrap_width)) is not None:
@@ -252,7 +268,7 @@ def _numbered_question(lines: list[str], base_indent: int) -> int:
     return 0
 
 
-def _heading_item(chunk: Chunk, first: bool) -> Item:
+def _heading_item(chunk: Chunk, first: bool, base_indent: int) -> Item:
     """A heading found by `_heading_at_top`, styled for level assignment."""
     lines = chunk.lines
     if len(lines) >= 2 and _UNDERLINE.match(lines[-1]):
@@ -268,7 +284,9 @@ def _heading_item(chunk: Chunk, first: bool) -> Item:
     numbered = _NUMBERED.match(text)
     if numbered and (("." in numbered["number"] and text[-1] in "?:") or run_in_title(numbered)):
         return Item(chunk, BlockKind.HEADING, text, "numbered", number=numbered["number"])
-    style = "caps" if all_caps(text) else "plain"
+    style = "plain"
+    if all_caps(text):  # indentation is part of the style: "   TESTS" under "EXPRESSION"
+        style = "caps" if indentation(lines[0]) <= base_indent + 1 else "caps-indented"
     return Item(chunk, BlockKind.HEADING, text, style, title=first)
 
 
@@ -295,8 +313,10 @@ def _single_line(chunk: Chunk, margins: tuple[int, int, int], first: bool) -> It
         # Centred, give or take: neither gap more than twice the other.
         right = width - indent - len(text)
         centred = indent >= 8 and right / 2 <= indent <= 2 * right
-        deep = indent >= base_indent + 4
-        if style == "plain" or not width or centred or (style == "caps" and not deep):
+        if width and style == "caps" and not centred and indent > base_indent + 1:
+            # An indented subsection name, or capitals inside a display (verse, a song)
+            style = "caps-indented" if indent < base_indent + 4 else ""
+        if style and (style != "centered" or not width or centred):
             return Item(chunk, BlockKind.PARAGRAPH, text, style, title=first)
     if indent >= base_indent + 4:  # an indented command or line of code
         return Item(chunk, BlockKind.PREFORMATTED, text)
@@ -324,7 +344,6 @@ def _underlined_heading(lines: list[str]) -> int:
         len(lines) >= 3
         and _UNDERLINE.match(lines[0])
         and _UNDERLINE.match(lines[2])
-        and lines[0].strip()[0] == lines[2].strip()[0]
         and _boxed_title(lines[1].strip())
     ):
         return 3
@@ -339,11 +358,21 @@ def _underlined_heading(lines: list[str]) -> int:
 
 
 def _boxed_title(text: str) -> bool:
-    """The text between an overline and an underline: heading-like, perhaps numbered."""
+    """The text between an overline and an underline: a short line, not a sentence.
+
+    The box is the evidence: the title may be quoted or end in a colon
+    ('"make check" failure on IRIX', "Running tests as root:").
+    """
     numbered = _NUMBERED.match(text)
     if numbered and (numbered["dot"] or "." in numbered["number"]):
         text = numbered["title"]
-    return heading_like(text) or all_caps(text)
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_HEADING_WORDS
+        and len(text) <= MAX_HEADING_CHARS
+        and any(c.isalpha() for c in text)
+        and text[-1] not in ".,;"
+    )
 
 
 def _looks_like_title_line(line: str, rest: list[str], wrap_width: int) -> bool:

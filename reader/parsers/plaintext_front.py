@@ -28,5 +28,11 @@ def demote_title_details(items: list[Item], title: int) -> None:
         return
     item = items[title + 1]
     text = item.text.strip()
-    if item.style and not item.number and (_VERSION.match(text) or _DATE.match(text)):
+    release = item.style == "release"  # the first of the document's release sections
+    if (
+        item.style
+        and not item.number
+        and not release
+        and (_VERSION.match(text) or _DATE.match(text))
+    ):
         item.kind, item.style = BlockKind.PARAGRAPH, ""

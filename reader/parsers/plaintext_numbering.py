@@ -26,6 +26,7 @@ _ENTRY = re.compile(
 _Key = tuple[int | str, ...]  # (2, 3) for "2.3"; ("letter", 3) for "C."
 _MAX_TITLE_LINES = 4
 _MAX_WORDS = 14
+_MAX_RUN_IN_WORDS = 8  # a title run into its clause's text is short
 _MAX_QUESTION_WORDS = 60
 
 
@@ -43,9 +44,12 @@ def numbered_entries(chunks: list[Chunk], base_indent: int) -> dict[int, Entry]:
     for index, chunk in enumerate(chunks):
         first = chunk.lines[0]
         entry = _ENTRY.match(first.strip())
-        if entry is None or indentation(first) > base_indent + 2:
+        if entry is None:
             continue
         number = _key(entry)
+        # A subsection number ("2.1.") carries its evidence even indented.
+        if indentation(first) > base_indent + (8 if _depth(number) > 1 else 2):
+            continue
         found.append((index, number, _title_lines(chunk.lines)))
     numbers = [number for _, number, _ in found]
     depth_at = {index: _depth(number) for index, number, _ in found}
@@ -64,7 +68,9 @@ def numbered_entries(chunks: list[Chunk], base_indent: int) -> dict[int, Entry]:
         and depth_at.get(index - 1) != _depth(number)
         for index, number, lines in found
     ]
+    titled = [_titles_its_block(chunks[index].lines) for index, _, _ in found]
     entries = [found[i] for i in range(len(found)) if linked[i] and alone[i]]
+    headed = {found[i][0] for i in range(len(found)) if linked[i] and titled[i]}
     titles = [_title(chunks[index], lines) for index, _, lines in entries]
     questions = sum(1 for title in titles if title.endswith("?"))
     answered = len(entries) >= 3 and questions * 4 >= len(entries)
@@ -72,7 +78,26 @@ def numbered_entries(chunks: list[Chunk], base_indent: int) -> dict[int, Entry]:
     for (index, number, lines), title in zip(entries, titles, strict=True):
         if _acceptable(title, lines, answered):
             result[id(chunks[index])] = Entry(_label(number), lines)
+    for index, number, _ in found:
+        if index in headed:
+            result[id(chunks[index])] = Entry(_label(number), 1)
     return result
+
+
+def _titles_its_block(lines: list[str]) -> bool:
+    """A short Title Case line over the clause's text ("2.1. The Initial Developer Grant.")."""
+    entry = _ENTRY.match(lines[0].strip())
+    if entry is None or len(lines) < 2 or indentation(lines[1]) < indentation(lines[0]):
+        return False
+    if not any(c.isalpha() for c in lines[1]):
+        return False  # an underline: the heading is underlined, not run in
+    words = entry["title"].rstrip(".:").split()
+    return (
+        0 < len(words) <= _MAX_RUN_IN_WORDS
+        and entry["title"][-1] not in ",;"
+        and all(word[0].isupper() for word in words if len(word) > 3)
+        and words[0][0].isupper()
+    )
 
 
 def _title_lines(lines: list[str]) -> int:

@@ -1,8 +1,9 @@
 """Page furniture in paginated plain text (RFCs, printed manuals): dropped, pages joined.
 
-A page break is a form feed, or a footer ending in a page number ("Barbato
-Standards Track [Page 8]"). The footer before a break and the running header
-after it ("RFC 5215   Vorbis RTP Payload Format   August 2008") are not text.
+A page break is a footer ending in a page number ("Barbato  Standards Track
+[Page 8]"), or a form feed with a running header after it ("RFC 5215   Vorbis
+RTP Payload Format   August 2008"); footer and header are not text. A form feed
+alone is a section separator (as in GNU NEWS files) and is left as it is.
 The blocks either side of a break are one block when the first runs on into the
 second; either way a break never counts as the blank lines that end a section.
 """
@@ -31,7 +32,7 @@ def drop_page_furniture(text: str, chunks: list[Chunk]) -> list[Chunk]:
         if _footer(chunk) or ((at_break or feed) and _running_header(text, chunk)):
             at_break = True
             continue
-        if at_break or feed:
+        if at_break:  # (a form feed with no footer or header around it separates sections)
             at_break = False
             if out and _runs_on(out[-1], chunk):
                 last = out[-1]

@@ -18,6 +18,7 @@ MAX_HEADING_WORDS = 14
 _SENTENCE_END = ".,;:"
 _SPEECH_END = re.compile(r"(?:[.!?,;:—-][\"'”’]|--|—|\.\.\.|…)$")
 _JOINING = frozenset({"a", "and", "or", "of", "the", "in", "on", "for", "to", "with", "by", "vs"})
+_ADDRESS = re.compile(r"\w://\S")
 _PARENTHESIS = re.compile(r"\([^()]*\)")
 GAPS = re.compile(r"[^\s.!?:;] {3,}\S")  # columns: a table row, a page header
 # Bylines, copyright notices and captions ("Figure 3: Payload Data Header").
@@ -121,6 +122,8 @@ def heading_like(text: str, closed: bool = False) -> bool:
         return False
     if NOT_HEADING.match(text) or text.count(",") >= 2 or text[0] in "-*+`/~$":
         return False  # bylines, copyright notices, lists of names, options, code, paths
+    if _ADDRESS.search(text):
+        return False  # a line pointing somewhere: "See https://lists.gnu.org/..."
     if _SPEECH_END.search(text) or GAPS.search(text):
         return False  # the end of a quotation, a sentence broken off; columns of a table
     words = text.split()

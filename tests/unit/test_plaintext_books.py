@@ -88,3 +88,20 @@ def test_chapters_nest_under_their_volume() -> None:
     assert outline(parse_plain(text, "emma")) == (
         "emma  (synthesized)\n  VOLUME I\n    CHAPTER I\n    CHAPTER II\n  VOLUME II\n    CHAPTER I"
     )
+
+
+def test_an_epilogue_stands_level_with_the_chapters_and_stage_directions_do_not() -> None:
+    text = (
+        "[Moby Dick by Herman Melville 1851]\n\n\nETYMOLOGY.\n\n"
+        + PARAGRAPH
+        + "\n"
+        + chapter("1", "Loomings")
+        + chapter("2", "The Carpet-Bag", "HARPOONEERS AND SAILORS.")
+        + chapter("3", "The Spouter-Inn", "AHAB (ADVANCING)")
+        + "Epilogue\n\n"
+        + PARAGRAPH
+    )
+    assert outline(parse_plain(text, "moby")) == (
+        "moby  (synthesized)\n  ETYMOLOGY.\n  CHAPTER 1. Loomings\n"
+        "  CHAPTER 2. The Carpet-Bag\n  CHAPTER 3. The Spouter-Inn\n  Epilogue"
+    )

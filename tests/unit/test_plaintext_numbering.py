@@ -131,3 +131,27 @@ def test_lettered_items_one_after_another_are_a_list() -> None:
         )
         == "Modifications"
     )
+
+
+def test_an_indented_clause_titled_on_its_own_line_is_a_heading() -> None:
+    """MPL-1.1: "     2.1. The Initial Developer Grant." over the clause's text."""
+    clause = (
+        "     The Initial Developer hereby grants You a world-wide, royalty-free,\n"
+        "     non-exclusive license, subject to third party claims.\n\n"
+    )
+    text = (
+        "MOZILLA PUBLIC LICENSE\n\n" + clause + "2. Source Code License.\n\n"
+        "     2.1. The Initial Developer Grant.\n"
+        + clause
+        + "     2.2. Contributor Grant.\n"
+        + clause
+        + "     2.3. The software is provided as is, and\n"
+        + clause
+    )
+    assert outline(parse_plain(text, "mpl")) == dedent(
+        """\
+        MOZILLA PUBLIC LICENSE
+          2. Source Code License.
+            2.1. The Initial Developer Grant.
+            2.2. Contributor Grant."""
+    )

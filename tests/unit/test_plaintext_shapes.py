@@ -123,3 +123,57 @@ def test_a_quoted_term_in_capitals_is_a_definition_not_a_heading() -> None:
         "     quite accurate.\n"
     )
     assert outline(parse_plain(text, "readme")) == "Configuring GDB"
+
+
+def test_a_title_boxed_between_different_rules_is_a_heading() -> None:
+    text = (
+        "These are the GNU core utilities.\n\n"
+        "*********************\nPre-C99 build failure\n---------------------\n\n" + PROSE + "\n"
+        "**********************\nRunning tests as root:\n----------------------\n\n" + PROSE
+    )
+    titles = [s.title for s in parse_plain(text, "README").sections]
+    assert titles[1:] == ["Pre-C99 build failure", "Running tests as root:"]
+
+
+def test_an_indented_capitals_subsection_nests_under_a_marginal_one() -> None:
+    body = "       Positional options always return true, whatever the file is.\n\n"
+    text = (
+        "NAME\n       find - search for files\n\n"
+        "EXPRESSION\n"
+        + body
+        + "   POSITIONAL OPTIONS\n"
+        + body
+        + "   TESTS\n"
+        + body
+        + "EXAMPLES\n"
+        + body
+    )
+    assert outline(parse_plain(text, "find")) == dedent(
+        """\
+        find  (synthesized)
+          NAME
+          EXPRESSION
+            POSITIONAL OPTIONS
+            TESTS
+          EXAMPLES"""
+    )
+
+
+def test_a_line_pointing_at_an_address_is_not_a_heading() -> None:
+    text = (
+        "Fixes\n\n"
+        + PROSE
+        + "\nSee https://lists.gnu.org/archive/html/bug-tar/msg00012.html\n\n"
+        + PROSE
+    )
+    assert outline(parse_plain(text, "NEWS")) == "Fixes"
+
+
+def test_a_line_run_into_the_title_is_not_a_heading() -> None:
+    text = (
+        "GNU tar NEWS - User visible changes. 2021-02-13\n"
+        "Please send GNU tar bug reports to <bug-tar@gnu.org>\n\n" + PROSE + "\nChanges\n\n" + PROSE
+    )
+    assert outline(parse_plain(text, "NEWS")) == (
+        "GNU tar NEWS - User visible changes. 2021-02-13\n  Changes"
+    )
