@@ -15,9 +15,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
 from score import score_corpus
 
 F1_FLOOR = 0.98
-FALSE_CEILING = 0.005  # of the headings shown, the share that are not headings
+FALSE_CEILING = 0.003  # of the headings shown, the share that are not headings
 NESTING_FLOOR = 0.98
-DOCUMENTS_OVER_3_PERCENT_FALSE = 1
+DOCUMENTS_OVER_3_PERCENT_FALSE = 0
 
 
 def test_the_corpus_outlines_are_found_at_least_as_well_as_now() -> None:

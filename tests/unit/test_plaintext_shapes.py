@@ -177,3 +177,13 @@ def test_a_line_run_into_the_title_is_not_a_heading() -> None:
     assert outline(parse_plain(text, "NEWS")) == (
         "GNU tar NEWS - User visible changes. 2021-02-13\n  Changes"
     )
+
+
+def test_a_term_and_its_meaning_split_by_a_tab_are_columns_not_a_heading() -> None:
+    text = (
+        "Directives\n\n"
+        + PROSE
+        + "\n\t\t     S\t    Second (00.00 .. 61.00).  There is a part.\n\n"
+        "\t\t     T\t    time, 24-hour (hh:mm:ss.xxxxxxxxxx)\n\n" + PROSE
+    )
+    assert outline(parse_plain(text, "find")) == "Directives"
