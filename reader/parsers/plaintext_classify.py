@@ -17,7 +17,6 @@ from reader.parsers.plaintext_layout import (
     Chunk,
     dedent,
     indentation,
-    layout_matters,
     reflow,
 )
 from reader.parsers.plaintext_lists import list_items
@@ -115,7 +114,8 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
             continue
         if len(lines) == 1:
             item = _single_line(chunk, (base_indent, body, wrap_width), first)
-            if id(chunk) != contents.title and normalise(lines[0]) in contents.entries:
+            repeated = bool(contents.entries) and id(chunk) != contents.title
+            if repeated and normalise(lines[0]) in contents.entries:
                 _as_listed_heading(item)  # the table of contents lists it
             following = pending[-1].lines if pending else []
             if item.style == "chapter" and len(following) == 1 and _subtitle(following[0]):
@@ -146,7 +146,7 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
             for each in listed:
                 items.append(Item(each.chunk, BlockKind.PARAGRAPH, each.text, markers=each.markers))
             continue
-        if layout_matters(lines) or (indented and not _prose(lines)):
+        if chunk.layout_matters() or (indented and not _prose(lines)):
             items.append(Item(chunk, BlockKind.PREFORMATTED, dedent(lines)))
             continue
         text = reflow(lines, wrap_width)

@@ -13,6 +13,8 @@ from itertools import pairwise
 
 BULLET = re.compile(r"^(?:[-*+•‣◦▪]\s+|\(?[0-9a-zA-Z]{1,3}[.)]\s+)")
 _COLUMNS = re.compile(r"[^\s.!?:;]\s{2,}\S|\|.*\||\+[-=]{2,}|[─│┌┐└┘├┤┬┴┼═║]|\.{4,}")
+_COLUMN_MARKS = ("  ", "\t", "\xa0", "|", "+", "....")  # what any of _COLUMNS needs
+_BOX = re.compile(r"[─│┌┐└┘├┤┬┴┼═║]")
 _NO_SYMBOLS = str.maketrans("", "", "{}[]()<>;=/\\|_#*^~`$@")  # deletes code-like symbols
 
 
@@ -23,6 +25,13 @@ class Chunk:
     lines: list[str]
     starts: list[int]
     blank_before: int
+    laid_out: bool | None = None  # whether its layout matters, once asked
+
+    def layout_matters(self) -> bool:
+        """Whether this block's layout carries meaning (asked once, then kept)."""
+        if self.laid_out is None:
+            self.laid_out = layout_matters(self.lines)
+        return self.laid_out
 
     @property
     def start(self) -> int:
@@ -80,7 +89,7 @@ def measure(chunks: list[Chunk]) -> tuple[int, int, int]:
     lengths: list[int] = []
     margins: dict[int, int] = {}
     for chunk in chunks:
-        if len(chunk.lines) > 1 and not layout_matters(chunk.lines):
+        if len(chunk.lines) > 1 and not chunk.layout_matters():
             lengths.extend(len(line.rstrip().expandtabs(8)) for line in chunk.lines)
             for line in chunk.lines[1:]:
                 width = indentation(line)
@@ -93,11 +102,18 @@ def measure(chunks: list[Chunk]) -> tuple[int, int, int]:
     return base, lengths[min(len(lengths) - 1, int(len(lengths) * 0.95))], body
 
 
+def _columns(line: str) -> bool:
+    """Whether a line is laid out in columns, a table row or a line of box drawing."""
+    if any(mark in line for mark in _COLUMN_MARKS):
+        return bool(_COLUMNS.search(line))
+    return bool(_BOX.search(line))  # (the cheap test first: most lines are prose)
+
+
 def layout_matters(lines: list[str]) -> bool:
     """Code, tables and ASCII art: indentation, columns or symbols carry meaning."""
     if len({indentation(line) for line in lines[1:]}) > 1:
         return True
-    columns = sum(1 for line in lines if _COLUMNS.search(line.strip()))
+    columns = sum(1 for line in lines if _columns(line.strip()))
     if columns * 3 >= len(lines):
         return True
     chars = "".join(lines).replace(" ", "")

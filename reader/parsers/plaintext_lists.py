@@ -30,8 +30,10 @@ class ListItem(NamedTuple):
 
 def list_items(chunk: Chunk, wrap_width: int) -> list[ListItem] | None:
     """The items of a block that is a list, or None when it is not one."""
+    if _ITEM.match(chunk.lines[0].expandtabs(8)) is None:
+        return None
     lines = [line.expandtabs(8).rstrip() for line in chunk.lines]
-    if _ITEM.match(lines[0]) is None or sum(map(_has_columns, lines)) * 3 > len(lines):
+    if sum(map(_has_columns, lines)) * 3 > len(lines):
         return None
     first_indent = len(lines[0]) - len(lines[0].lstrip())
     stack: list[tuple[int, int, str]] = []  # (marker column, text column, marker)

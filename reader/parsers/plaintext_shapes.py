@@ -142,13 +142,10 @@ def _question(text: str) -> bool:
 def all_caps(text: str) -> bool:
     """ALL CAPS, a parenthesis and small joining words aside ("WARNINGS and TAINT
     FLAGS", "CHANGING BLOCKS (consecutive lines)"); not quoted or code ("`HOST ...'")."""
-    words = _PARENTHESIS.sub("", text).split()
-    letters = [c for word in words if word not in _JOINING for c in word if c.isalpha()]
-    return (
-        len(letters) >= 2
-        and all(c.isupper() for c in letters)
-        and len(text) <= MAX_HEADING_CHARS
-        and text[-1] not in ",;"
-        and text[0] not in "`'\"‘“-*/$<"
-        and not BULLET.match(text)
-    )
+    if len(text) > MAX_HEADING_CHARS or text[-1] in ",;" or text[0] in "`'\"‘“-*/$<":
+        return False
+    words = (_PARENTHESIS.sub("", text) if "(" in text else text).split()
+    kept = "".join(word for word in words if word not in _JOINING)
+    if kept != kept.upper():  # a lowercase letter
+        return False
+    return sum(1 for c in kept if c.isalpha()) >= 2 and not BULLET.match(text)
