@@ -44,7 +44,13 @@ _MATTER = re.compile(
     r"^(?:prologue|epilogue|preface|foreword|afterword|postscript|appendix)\.?$", re.IGNORECASE
 )
 _MUTED = "muted"  # the style of a short line that can be no heading
-_CASE_RANK = ("caps", "caps-indented", "centered", "plain")  # unnumbered line styles, highest first
+_CASE_RANK = (
+    "caps-centred",
+    "caps",
+    "caps-indented",
+    "centered",
+    "plain",
+)  # unnumbered line styles, highest first
 _TOC_TITLES = frozenset({"contents", "table of contents", "index"})
 
 
@@ -272,8 +278,9 @@ class _Levels:
             self.chapter_kind = kind
             style = f"chapter {kind}"
             chapters = [key for key in self.style_levels if key.startswith("chapter ")]
-            if not chapters and "caps" in self.style_levels:  # ETYMOLOGY., then CHAPTER 1
-                self.style_levels[style] = self.style_levels["caps"]
+            caps = next((key for key in _CASE_RANK[:2] if key in self.style_levels), None)
+            if not chapters and caps:  # ETYMOLOGY., then CHAPTER 1
+                self.style_levels[style] = self.style_levels[caps]
         level = self.style_levels.setdefault(style, self.after_contents or first_free)
         is_contents = item.text.strip(" :").lower() in _TOC_TITLES
         self.parent_level = level - 1 if is_contents else level

@@ -36,6 +36,7 @@ from reader.parsers.plaintext_shapes import (
 _NUMBERED = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)(?P<dot>[.)])?\s+(?P<title>\S.*)$")
 _UNDERLINE = re.compile(r"^\s*([=\-~^*#+_])\1{2,}\s*$")
 _RULE = re.compile(r"^\s*([-*_=~#•·])(?:\s*\1){2,}\s*$")
+_HEADER_FIELD = re.compile(r"^[A-Z][\w-]*: \S")  # "Archive-Name: editor-faq/sed"
 _OUTLINE = re.compile(r"^(\*{1,6}) +(\S.*)$")
 _CHAPTER = re.compile(
     r"^(?:CHAPTER|Chapter|PART|Part|BOOK|Book|VOLUME|Volume|ACT|Act)\s+(?:[IVXLCDM]+|\d+|[A-Z][a-z]+)\b"
@@ -102,6 +103,10 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
             continue
         # The title is the first heading-like line, after at most a header block.
         first = len(items) < 3 and all(i.kind is BlockKind.PREFORMATTED for i in items)
+        if first and len(lines) > 1 and all(_HEADER_FIELD.match(line) for line in lines):
+            # A header block above the title ("Archive-Name: ...", "Version: 015")
+            items.append(Item(chunk, BlockKind.PREFORMATTED, dedent(lines)))
+            continue
         head_lines = _heading_at_top(lines, base_indent, body)
         if head_lines:
             head, rest = chunk.split(head_lines)
@@ -313,9 +318,11 @@ def _single_line(chunk: Chunk, margins: tuple[int, int, int], first: bool) -> It
         # Centred, give or take: neither gap more than twice the other.
         right = width - indent - len(text)
         centred = indent >= 8 and right / 2 <= indent <= 2 * right
-        if width and style == "caps" and not centred and indent > base_indent + 1:
-            # An indented subsection name, or capitals inside a display (verse, a song)
-            style = "caps-indented" if indent < base_indent + 4 else ""
+        if width and style == "caps" and indent > base_indent + 1:
+            # Centred, an indented subsection name, or capitals inside a display (a song)
+            style = (
+                "caps-centred" if centred else "caps-indented" if indent < base_indent + 4 else ""
+            )
         if style and (style != "centered" or not width or centred):
             return Item(chunk, BlockKind.PARAGRAPH, text, style, title=first)
     if indent >= base_indent + 4:  # an indented command or line of code

@@ -187,3 +187,21 @@ def test_a_term_and_its_meaning_split_by_a_tab_are_columns_not_a_heading() -> No
         "\t\t     T\t    time, 24-hour (hh:mm:ss.xxxxxxxxxx)\n\n" + PROSE
     )
     assert outline(parse_plain(text, "find")) == "Directives"
+
+
+def test_a_header_block_above_the_title_is_not_the_title() -> None:
+    text = (
+        "Archive-Name: editor-faq/sed\nPosting-Frequency: irregular\nVersion: 015\n\n"
+        "                            THE SED FAQ\n\n"
+        "                  Frequently Asked Questions about\n"
+        "                       sed, the stream editor\n\n"
+        "CONTENTS\n\n1. GENERAL INFORMATION\n2. BASIC SED\n\n"
+        "1. GENERAL INFORMATION\n\n" + PROSE + "\n2. BASIC SED\n\n" + PROSE
+    )
+    document = parse_plain(text, "sedfaq")
+    assert document.title == "THE SED FAQ"
+    assert [s.title for s in document.sections][1:] == [
+        "CONTENTS",
+        "1. GENERAL INFORMATION",
+        "2. BASIC SED",
+    ]
