@@ -155,8 +155,23 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
             items.append(Item(chunk, BlockKind.PREFORMATTED, dedent(lines)))
             continue
         text = reflow(lines, wrap_width)
-        items.append(Item(chunk, BlockKind.PARAGRAPH, text, quote=indented))
+        margin = min(indentation(line) for line in lines)
+        quote = indented and _quoted(margin, body, items)
+        items.append(Item(chunk, BlockKind.PARAGRAPH, text, quote=quote))
     return items
+
+
+def _quoted(margin: int, body: int, items: list[Item]) -> bool:
+    """Whether indented prose is quoted: deeper than the body text, or than the
+    paragraph that leads into it ("He wrote:"), and not going on from a paragraph
+    whose text hangs at its margin (an answer's second paragraph under "A:  ...")."""
+    before = items[-1] if items and items[-1].kind is BlockKind.PARAGRAPH else None
+    if before is None:
+        return margin > body
+    text_margin = indentation(before.chunk.lines[-1])
+    if text_margin == margin and not before.quote:
+        return False
+    return margin > body or text_margin < margin
 
 
 def _as_listed_heading(item: Item) -> None:
@@ -325,7 +340,7 @@ def _single_line(chunk: Chunk, margins: tuple[int, int, int], first: bool) -> It
             )
         if style and (style != "centered" or not width or centred):
             return Item(chunk, BlockKind.PARAGRAPH, text, style, title=first)
-    if indent >= base_indent + 4:  # an indented command or line of code
+    if indent >= base_indent + 4 and indent > body:  # an indented command or line of code
         return Item(chunk, BlockKind.PREFORMATTED, text)
     return Item(chunk, BlockKind.PARAGRAPH, text)
 

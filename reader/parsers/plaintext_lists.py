@@ -49,8 +49,8 @@ def list_items(chunk: Chunk, wrap_width: int) -> list[ListItem] | None:
             marker = _BULLETS.get(item["marker"], item["marker"])
             stack.append((indent, len(line) - len(item["text"]), marker))
             starts.append((number, tuple(entry[2] for entry in stack), item["text"]))
-        elif not stack or indent < stack[-1][1] - 1:
-            return None  # a line that hangs under no item: not a list
+        elif not stack or indent < min(stack[-1][0] or 1, stack[-1][1] - 1):
+            return None  # a line under no item (flush with an indented marker is under it)
     out: list[ListItem] = []
     ends = [start for start, _, _ in starts[1:]] + [len(lines)]
     for (start, markers, first), end in zip(starts, ends, strict=True):

@@ -80,8 +80,30 @@ WORDS = st.text(alphabet="abcdefghij ", min_size=1, max_size=40).map(str.strip).
 def test_list_items_keep_every_word_in_order(entries: list[tuple[str, str]]) -> None:
     text = "".join(f"{marker} {words}\n" for marker, words in entries)
     document = parse_plain(INTRO + text, "list")
-    shown = " ".join(" ".join(b.runs[0].text.split()) for b in document.blocks if b.runs)
+    shown = " ".join(b.runs[0].text if b.runs else b.literal for b in document.blocks)
     assert (
         shown.split()[-sum(len(w.split()) for _, w in entries) :]
         == " ".join(words for _, words in entries).split()
     )
+
+
+def test_an_indented_item_may_go_on_flush_with_its_marker() -> None:
+    """GPL-3's "    a) The work must carry ...\n    it, and giving a relevant date."""
+    text = (
+        "    a) The work must carry prominent notices stating that you modified\n"
+        "    it, and giving a relevant date.\n\n"
+        "    b) The work must carry prominent notices stating that it is\n"
+        "    released under this License.\n\n"
+        "You may convey a work based on the Program on these terms.\n"
+    )
+    assert items(text) == [
+        (
+            "The work must carry prominent notices stating that you modified "
+            "it, and giving a relevant date.",
+            [("a)", True)],
+        ),
+        (
+            "The work must carry prominent notices stating that it is released under this License.",
+            [("b)", True)],
+        ),
+    ]

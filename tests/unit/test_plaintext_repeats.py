@@ -59,3 +59,19 @@ def test_questions_are_headings_and_answers_are_text() -> None:
     )
     answers = [b.runs[0].text for b in document.blocks if b.kind is BlockKind.PARAGRAPH]
     assert answers == ["A:  " + answer for _, answer in pairs]
+
+
+def test_an_answers_later_paragraphs_are_text_not_quotations() -> None:
+    answer = (
+        "A:  7-Zip and LZMA SDK are the original projects. LZMA SDK is roughly\n"
+        "    a subset of the 7-Zip source tree.\n\n"
+        "    p7zip is 7-Zip's command-line tools ported to POSIX-like systems.\n\n"
+        "    LZMA Utils provide a gzip-like lzma tool for POSIX-like systems.\n"
+        "    LZMA Utils are based on LZMA SDK.\n\n\n"
+    )
+    text = "XZ Utils FAQ\n============\n\n" + "".join(
+        f"Q:  Question number {n}?\n\n" + answer for n in range(3)
+    )
+    document = parse_plain(text, "faq")
+    body = [b for b in document.blocks if b.kind is not BlockKind.HEADING]
+    assert all(b.kind is BlockKind.PARAGRAPH and not b.containers for b in body)
