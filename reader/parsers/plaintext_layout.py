@@ -128,14 +128,15 @@ def dedent(lines: list[str]) -> str:
     return "\n".join(line[margin:] for line in expanded)
 
 
-def reflow(lines: list[str], wrap_width: int) -> str:
-    """Join hard-wrapped lines; keep breaks that were meant (short lines, list items)."""
+def reflow(lines: list[str], wrap_width: int, items: bool = True) -> str:
+    """Join hard-wrapped lines; keep breaks that were meant (short lines, and list
+    items unless `items` is False: the lines are one item's)."""
     out = [lines[0].strip()]
     for previous, line in pairwise(lines):
         text = line.strip()
         next_word = text.split(" ", 1)[0]
         room = len(previous.rstrip()) + 1 + len(next_word)
-        if wrap_width < 50 or BULLET.match(text) or room <= 0.8 * wrap_width:
+        if wrap_width < 50 or (items and BULLET.match(text)) or room <= 0.8 * wrap_width:
             out.append(text)
         else:
             out[-1] += " " + text

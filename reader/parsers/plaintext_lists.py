@@ -36,19 +36,20 @@ def list_items(chunk: Chunk, wrap_width: int) -> list[ListItem] | None:
     if sum(map(_has_columns, lines)) * 3 > len(lines):
         return None
     first_indent = len(lines[0]) - len(lines[0].lstrip())
-    stack: list[tuple[int, int, str]] = []  # (marker column, text column, marker)
+    stack: list[tuple[int, int, str]] = []  # (marker column, text column, marker as written)
     starts: list[tuple[int, tuple[str, ...], str]] = []  # line, markers, text on that line
     for number, line in enumerate(lines):
         item = _ITEM.match(line)
         indent = len(line) - len(line.lstrip())
-        if item is not None:
+        sibling = next((entry[2] for entry in stack if entry[0] == indent), None)
+        if item is not None and (sibling is None or _follows(sibling, item["marker"])):
             while stack and indent < stack[-1][1]:
                 stack.pop()
             if not stack and indent != first_indent:
                 return None  # an item left of the first: not one list
-            marker = _BULLETS.get(item["marker"], item["marker"])
-            stack.append((indent, len(line) - len(item["text"]), marker))
-            starts.append((number, tuple(entry[2] for entry in stack), item["text"]))
+            stack.append((indent, len(line) - len(item["text"]), item["marker"]))
+            markers = tuple(_BULLETS.get(entry[2], entry[2]) for entry in stack)
+            starts.append((number, markers, item["text"]))
         elif not stack or indent < min(stack[-1][0] or 1, stack[-1][1] - 1):
             return None  # a line under no item (flush with an indented marker is under it)
     out: list[ListItem] = []
@@ -57,10 +58,30 @@ def list_items(chunk: Chunk, wrap_width: int) -> list[ListItem] | None:
         sub = Chunk(chunk.lines[start:end], chunk.starts[start:end], chunk.blank_before)
         if start:
             sub.blank_before = 0
-        text = reflow(chunk.lines[start:end], wrap_width)
+        text = reflow(chunk.lines[start:end], wrap_width, items=False)
         text = first + text[len(lines[start].strip()) :]  # the text without its marker
         out.append(ListItem(sub, text, markers))
     return out
+
+
+def _follows(previous: str, marker: str) -> bool:
+    """Whether a marker can follow its sibling: the same kind, the next number or letter.
+
+    ("7." wrapped to the start of a line inside item "b)" is text, not an item.)
+    """
+    if previous in _BULLETS or previous in "•‣◦▪":
+        return marker == previous
+    if _shape(previous) != _shape(marker):
+        return False
+    before, after = previous.strip("().").rstrip(")"), marker.strip("().").rstrip(")")
+    if before.isdigit() and after.isdigit():
+        return int(after) == int(before) + 1
+    return len(before) == len(after) == 1 and ord(after) == ord(before) + 1
+
+
+def _shape(marker: str) -> str:
+    """A marker's kind: "1." and "12." are one kind, "a)" and "(a)" two others."""
+    return re.sub(r"\d+", "1", re.sub(r"[a-z]", "a", marker))
 
 
 def _has_columns(line: str) -> bool:
