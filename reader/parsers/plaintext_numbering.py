@@ -101,8 +101,12 @@ def _titles_its_block(lines: list[str]) -> bool:
 
 
 def _title_lines(lines: list[str]) -> int:
-    """The first line and the lines hanging under it, up to a line ending in "?"."""
+    """The first line and the lines hanging under it, up to a line ending in "?"; a
+    short block that ends a sentence, wrapped flush or not (a FAQ's long question)."""
     first = indentation(lines[0])
+    short = len(lines) <= _MAX_TITLE_LINES and lines[-1].rstrip()[-1] in ".?:"
+    if short and all(indentation(line) >= first for line in lines[1:]):
+        return len(lines)
     count = 1
     while (
         count < min(len(lines), _MAX_TITLE_LINES)

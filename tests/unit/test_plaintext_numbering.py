@@ -155,3 +155,25 @@ def test_an_indented_clause_titled_on_its_own_line_is_a_heading() -> None:
             2.1. The Initial Developer Grant.
             2.2. Contributor Grant."""
     )
+
+
+def test_a_faqs_question_wrapped_flush_is_one_heading() -> None:
+    """Valgrind's FAQ: "3.1. Programs run OK on Valgrind, but at exit produce a bunch
+    of errors\\ninvolving __libc_freeres and then die with a segmentation fault."."""
+    answer = "The answer runs on for a while, as answers in a FAQ usually do here.\n\n"
+    text = (
+        "Valgrind FAQ\n\n3. Valgrind aborts unexpectedly\n\n"
+        "3.1. Programs run OK on Valgrind, but at exit produce a bunch of errors\n"
+        "involving __libc_freeres and then die with a segmentation fault.\n\n"
+        + answer
+        + "3.2. My (buggy) program dies like this?\n\n"
+        + answer
+        + "3.3. Why does my program die printing a message like this?\n\n"
+        + answer
+    )
+    assert [s.title for s in parse_plain(text, "faq").sections][2:] == [
+        "3.1. Programs run OK on Valgrind, but at exit produce a bunch of errors "
+        "involving __libc_freeres and then die with a segmentation fault.",
+        "3.2. My (buggy) program dies like this?",
+        "3.3. Why does my program die printing a message like this?",
+    ]
