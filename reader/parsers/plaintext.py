@@ -32,6 +32,7 @@ from reader.document import (
 )
 from reader.parsers.cancelled import ParseCancelled
 from reader.parsers.plaintext_classify import Item, classify
+from reader.parsers.plaintext_frames import unframe
 from reader.parsers.plaintext_front import demote_title_details
 from reader.parsers.plaintext_layout import Chunk, measure, split_chunks
 from reader.parsers.plaintext_levels import numbered_level, rank_line_styles
@@ -66,7 +67,7 @@ def parse_plain(text: str, name: str, cancelled: Callable[[], bool] | None = Non
             raise ParseCancelled
 
     text = normalize_newlines(text)
-    chunks = drop_page_furniture(text, split_chunks(text))
+    chunks = unframe(drop_page_furniture(text, split_chunks(text)))
     check()
     base_indent, wrap_width, body_indent = measure(chunks)
     check()

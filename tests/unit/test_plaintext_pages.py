@@ -59,3 +59,29 @@ def test_pages_without_form_feeds_are_found_by_their_footers() -> None:
         "2.1. Payload Header",
     ]
     assert not any("[Page" in b.runs[0].text for b in document.blocks if b.runs)
+
+
+def test_a_section_drawn_in_a_frame_joins_the_tree_and_keeps_its_offsets() -> None:
+    box = (
+        "*" * 60 + "\n"
+        "*" + " " * 58 + "*\n"
+        "*  6. Disclaimer of Warranty" + " " * 31 + "*\n"
+        "*  -------------------------" + " " * 31 + "*\n"
+        "*" + " " * 58 + "*\n"
+        "*  Covered Software is provided under this License on an   *\n"
+        '*  "as is" basis, without warranty of any kind.            *\n'
+        "*" + " " * 58 + "*\n" + "*" * 60 + "\n"
+    )
+    text = "5. Termination\n--------------\n\nThe rights granted end.\n\n" + box
+    document = parse_plain(text, "mpl")
+    assert [s.title for s in document.sections][1:] == [
+        "5. Termination",
+        "6. Disclaimer of Warranty",
+    ]
+    body = document.blocks[-1]
+    assert body.runs[0].text == (
+        'Covered Software is provided under this License on an "as is" basis, without '
+        "warranty of any kind."
+    )
+    assert text[body.start : body.end].startswith("Covered Software")
+    assert text[body.start : body.end].endswith("any kind.")
