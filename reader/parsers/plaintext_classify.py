@@ -146,7 +146,8 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
             else:
                 pending.append(rest)
             continue
-        indented = min(indentation(line) for line in lines) >= base_indent + 4
+        margin = min(indentation(line) for line in lines)
+        indented = margin >= base_indent + 4
         if (listed := list_items(chunk, wrap_width)) is not None:
             for each in listed:
                 items.append(Item(each.chunk, BlockKind.PARAGRAPH, each.text, markers=each.markers))
@@ -155,7 +156,6 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
             items.append(Item(chunk, BlockKind.PREFORMATTED, dedent(lines)))
             continue
         text = reflow(lines, wrap_width)
-        margin = min(indentation(line) for line in lines)
         quote = indented and _quoted(margin, body, items)
         items.append(Item(chunk, BlockKind.PARAGRAPH, text, quote=quote))
     return items

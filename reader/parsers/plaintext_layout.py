@@ -13,7 +13,7 @@ from itertools import pairwise
 
 BULLET = re.compile(r"^(?:[-*+•‣◦▪]\s+|\(?[0-9a-zA-Z]{1,3}[.)]\s+)")
 _COLUMNS = re.compile(r"[^\s.!?:;]\s{2,}\S|\|.*\||\+[-=]{2,}|[─│┌┐└┘├┤┬┴┼═║]|\.{4,}")
-_COLUMN_MARKS = ("  ", "\t", "\xa0", "|", "+", "....")  # what any of _COLUMNS needs
+_RARE_MARKS = re.compile(r"\xa0|\.\.\.\.")  # with "  ", tab, "|" and "+": what _COLUMNS needs
 _BOX = re.compile(r"[─│┌┐└┘├┤┬┴┼═║]")
 _NO_SYMBOLS = str.maketrans("", "", "{}[]()<>;=/\\|_#*^~`$@")  # deletes code-like symbols
 
@@ -104,7 +104,7 @@ def measure(chunks: list[Chunk]) -> tuple[int, int, int]:
 
 def _columns(line: str) -> bool:
     """Whether a line is laid out in columns, a table row or a line of box drawing."""
-    if any(mark in line for mark in _COLUMN_MARKS):
+    if "  " in line or "\t" in line or "|" in line or "+" in line or _RARE_MARKS.search(line):
         return bool(_COLUMNS.search(line))
     return bool(_BOX.search(line))  # (the cheap test first: most lines are prose)
 
