@@ -32,6 +32,7 @@ from reader.document import (
 )
 from reader.parsers.cancelled import ParseCancelled
 from reader.parsers.plaintext_classify import Item, classify
+from reader.parsers.plaintext_contents import TITLES as CONTENTS_TITLES
 from reader.parsers.plaintext_frames import unframe
 from reader.parsers.plaintext_front import demote_title_details
 from reader.parsers.plaintext_layout import Chunk, measure, split_chunks
@@ -52,7 +53,6 @@ _CASE_RANK = (
     "centered",
     "plain",
 )  # unnumbered line styles, highest first
-_TOC_TITLES = frozenset({"contents", "table of contents", "index"})
 
 
 def parse_plain(text: str, name: str, cancelled: Callable[[], bool] | None = None) -> Document:
@@ -283,7 +283,7 @@ class _Levels:
             if not chapters and caps:  # ETYMOLOGY., then CHAPTER 1
                 self.style_levels[style] = self.style_levels[caps]
         level = self.style_levels.setdefault(style, self.after_contents or first_free)
-        is_contents = item.text.strip(" :").lower() in _TOC_TITLES
+        is_contents = item.text.strip(" :").lower() in CONTENTS_TITLES
         self.parent_level = level - 1 if is_contents else level
         self.after_contents = level if is_contents else None
         self.in_numbered_run = False
@@ -335,6 +335,6 @@ def _excerpt(text: str, limit: int = 32) -> str:
     out = ""
     for word in words:
         if len(out) + len(word) + 1 > limit:
-            return out + "…"
+            return (out or word[: limit - 1]) + "…"
         out = f"{out} {word}" if out else word
     return out

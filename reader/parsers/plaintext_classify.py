@@ -82,7 +82,7 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
             items.append(Item(chunk, BlockKind.PREFORMATTED, dedent(lines)))
             continue
         if id(chunk) == contents.title and not contents.title_only:
-            head, rest = chunk.split(1)
+            head, rest = chunk.split(contents.title_lines)
             text = lines[0].strip()
             style = "caps" if all_caps(text) else "plain"
             items.append(Item(head, BlockKind.HEADING, text, style))

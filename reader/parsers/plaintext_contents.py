@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from reader.parsers.plaintext_layout import Chunk
 
-_TITLES = frozenset({"contents", "table of contents", "contents of this file"})
-_LEADER = re.compile(r"(?:\s*(?:\. ?){2,}\s*|\s{2,})\S*\d+$")  # " . . . . 12", "....iv"
+TITLES = frozenset({"contents", "table of contents", "contents of this file", "index"})
+_PAGE = re.compile(r"\s(?:\d+|[ivxlcdm]+)$", re.IGNORECASE)  # "  12", "....iv" (after dots)
+_LEADER_END = re.compile(r"(?:\.\s?){2,}$|\s{2,}$")  # dot leaders or a wide gap before it
 _MAX_ENTRY_WORDS = 16
 _MAX_LINES = 400  # a contents list longer than this is not one
 
@@ -26,24 +27,28 @@ class Contents:
     title: int | None = None  # the id of the chunk opening with the "Contents" line
     listed: set[int] = field(default_factory=set)  # ids of the chunks that list entries
     entries: set[str] = field(default_factory=set)  # normalised entry texts
+    title_lines: int = 1  # the title's lines: 2 when it is underlined
     title_only: bool = True  # the title's chunk holds nothing but the title
 
 
 def find_contents(chunks: list[Chunk]) -> Contents:
     """The document's table of contents (an empty one when it has none)."""
     for index, chunk in enumerate(chunks):
-        if normalise(chunk.lines[0]) not in _TITLES:
+        if normalise(chunk.lines[0]) not in TITLES:
             continue
-        contents = Contents(title=id(chunk))
-        body = chunk.lines[1:]
-        if body and not set(body[0].strip()) <= set("=-~*_"):
+        underlined = len(chunk.lines) > 1 and set(chunk.lines[1].strip()) <= set("=-~*_")
+        contents = Contents(title=id(chunk), title_lines=2 if underlined else 1)
+        body = chunk.lines[contents.title_lines :]
+        if body:
             contents.title_only = False
             contents.entries.update(_listed(body))
-        lines = 0
+        lines = len(body)
         for following in chunks[index + 1 :]:
-            listed = _listed(following.lines)
             lines += len(following.lines)
-            if listed & contents.entries or lines > _MAX_LINES or not _entries(following):
+            if lines > _MAX_LINES:
+                return Contents()  # too long to be a table of contents
+            listed = _listed(following.lines)
+            if listed & contents.entries or not _entries(following):
                 break  # the body begins
             contents.listed.add(id(following))
             contents.entries.update(listed)
@@ -54,7 +59,13 @@ def find_contents(chunks: list[Chunk]) -> Contents:
 
 def normalise(line: str) -> str:
     """An entry's text for comparison: no leader or page number, case or end punctuation."""
-    text = _LEADER.sub("", line.strip())
+    text = line.strip()
+    page = _PAGE.search(" " + text.replace(".", ". ")[-12:])  # a page number at the end
+    if page is not None:
+        number = page.group().strip()
+        before = text[: len(text) - len(number)]
+        if _LEADER_END.search(before[-12:]):  # only after a leader: "Chapter 1" keeps its 1
+            text = before
     return " ".join(text.split()).strip(" .:").lower()
 
 
@@ -68,5 +79,5 @@ def _entries(chunk: Chunk) -> bool:
     lines = [line.strip() for line in chunk.lines]
     if any(len(line.split()) > _MAX_ENTRY_WORDS for line in lines):
         return False
-    sentences = sum(1 for line in lines if line.endswith(".") and not _LEADER.search(line))
+    sentences = sum(1 for line in lines if line.endswith(".") and not _LEADER_END.search(line))
     return sentences * 2 <= len(lines)

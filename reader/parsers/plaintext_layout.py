@@ -50,13 +50,19 @@ class Chunk:
 
 
 def split_chunks(text: str) -> list[Chunk]:
-    """Split text into runs of non-blank lines, counting the blank lines before each."""
+    """Split text into runs of non-blank lines, counting the blank lines before each.
+
+    A line opening with a form feed starts a new page, and a new run.
+    """
     chunks: list[Chunk] = []
     lines: list[str] = []
     starts: list[int] = []
     blanks = 0
     offset = 0
     for line in text.split("\n"):
+        if line.startswith("\f") and lines:
+            chunks.append(Chunk(lines, starts, blanks))
+            lines, starts, blanks = [], [], 1
         if line.strip():
             lines.append(line)
             starts.append(offset)
@@ -131,13 +137,13 @@ def dedent(lines: list[str]) -> str:
 def reflow(lines: list[str], wrap_width: int, items: bool = True) -> str:
     """Join hard-wrapped lines; keep breaks that were meant (short lines, and list
     items unless `items` is False: the lines are one item's)."""
-    out = [lines[0].strip()]
+    out: list[list[str]] = [[lines[0].strip()]]  # each output line's parts, joined once
     for previous, line in pairwise(lines):
         text = line.strip()
         next_word = text.split(" ", 1)[0]
-        room = len(previous.rstrip()) + 1 + len(next_word)
+        room = len(previous.rstrip().expandtabs(8)) + 1 + len(next_word)
         if wrap_width < 50 or (items and BULLET.match(text)) or room <= 0.8 * wrap_width:
-            out.append(text)
+            out.append([text])
         else:
-            out[-1] += " " + text
-    return "\n".join(out)
+            out[-1].append(text)
+    return "\n".join(" ".join(parts) for parts in out)

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from reader.parsers.plaintext_layout import Chunk, reflow
+from reader.parsers.plaintext_layout import Chunk, indentation, reflow
+from reader.parsers.plaintext_shapes import GAPS
 
 _ITEM = re.compile(
     r"^(?P<indent> *)(?P<marker>[-*+•‣◦▪]|\(?\d{1,3}[.)]|\(?[a-z][.)]) +(?P<text>\S.*)$"
 )
-_COLUMNS = re.compile(r"\S {3,}\S")
 _BULLETS = {"-": "•", "*": "•", "+": "•"}
 
 
@@ -35,12 +35,12 @@ def list_items(chunk: Chunk, wrap_width: int) -> list[ListItem] | None:
     lines = [line.expandtabs(8).rstrip() for line in chunk.lines]
     if sum(map(_has_columns, lines)) * 3 > len(lines):
         return None
-    first_indent = len(lines[0]) - len(lines[0].lstrip())
+    first_indent = indentation(lines[0])
     stack: list[tuple[int, int, str]] = []  # (marker column, text column, marker as written)
     starts: list[tuple[int, tuple[str, ...], str]] = []  # line, markers, text on that line
     for number, line in enumerate(lines):
         item = _ITEM.match(line)
-        indent = len(line) - len(line.lstrip())
+        indent = indentation(line)
         sibling = next((entry[2] for entry in stack if entry[0] == indent), None)
         if item is not None and (sibling is None or _follows(sibling, item["marker"])):
             while stack and indent < stack[-1][1]:
@@ -58,7 +58,7 @@ def list_items(chunk: Chunk, wrap_width: int) -> list[ListItem] | None:
         sub = Chunk(chunk.lines[start:end], chunk.starts[start:end], chunk.blank_before)
         if start:
             sub.blank_before = 0
-        text = reflow(chunk.lines[start:end], wrap_width, items=False)
+        text = reflow(lines[start:end], wrap_width, items=False)  # (tabs expanded, as measured)
         text = first + text[len(lines[start].strip()) :]  # the text without its marker
         out.append(ListItem(sub, text, markers))
     return out
@@ -86,4 +86,4 @@ def _shape(marker: str) -> str:
 
 def _has_columns(line: str) -> bool:
     item = _ITEM.match(line)
-    return bool(_COLUMNS.search(item["text"] if item else line.strip()))
+    return bool(GAPS.search(item["text"] if item else line.strip()))

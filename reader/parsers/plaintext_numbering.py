@@ -79,7 +79,7 @@ def numbered_entries(chunks: list[Chunk], base_indent: int) -> dict[int, Entry]:
         if _acceptable(title, lines, answered):
             result[id(chunks[index])] = Entry(_label(number), lines)
     for index, number, _ in found:
-        if index in headed:
+        if index in headed and id(chunks[index]) not in result:  # (a whole title stays whole)
             result[id(chunks[index])] = Entry(_label(number), 1)
     return result
 

@@ -11,12 +11,13 @@ second; either way a break never counts as the blank lines that end a section.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from reader.parsers.plaintext_layout import Chunk, indentation
+from reader.parsers.plaintext_shapes import GAPS
 
 _FOOTER = re.compile(r"(?:\[page \d+\]|^-\s*\d+\s*-|\bpage \d+(?: of \d+)?)$", re.IGNORECASE)
-_COLUMNS = re.compile(r"\S {3,}\S")
-_SENTENCE_END = ".!?:\"'”’)"
+_ENDS_SENTENCE = ".!?:\"'”’)"
 
 
 def drop_page_furniture(text: str, chunks: list[Chunk]) -> list[Chunk]:
@@ -26,18 +27,19 @@ def drop_page_furniture(text: str, chunks: list[Chunk]) -> list[Chunk]:
     out: list[Chunk] = []
     at_break = False
     previous_end = 0
+    lines = Counter(chunk.lines[0] for chunk in chunks if len(chunk.lines) == 1)
     for chunk in chunks:
-        feed = "\f" in text[previous_end : chunk.starts[0]]
+        feed = "\f" in text[previous_end : chunk.start]  # (.start is past a leading \f)
         previous_end = chunk.starts[-1] + len(chunk.lines[-1])
-        if _footer(chunk) or ((at_break or feed) and _running_header(text, chunk)):
+        header = len(chunk.lines) == 1 and lines[chunk.lines[0]] >= 2 and _columns(chunk)
+        if _footer(chunk) or ((at_break or feed) and header):
             at_break = True
             continue
         if at_break:  # (a form feed with no footer or header around it separates sections)
             at_break = False
             if out and _runs_on(out[-1], chunk):
-                last = out[-1]
-                lines, starts = last.lines + chunk.lines, last.starts + chunk.starts
-                out[-1] = Chunk(lines, starts, last.blank_before)
+                out[-1].lines.extend(chunk.lines)
+                out[-1].starts.extend(chunk.starts)
                 continue
             chunk.blank_before = 1
         out.append(chunk)
@@ -46,12 +48,11 @@ def drop_page_furniture(text: str, chunks: list[Chunk]) -> list[Chunk]:
 
 def _footer(chunk: Chunk) -> bool:
     line = chunk.lines[0].strip()
-    return len(chunk.lines) == 1 and bool(_FOOTER.search(line)) and bool(_COLUMNS.search(line))
+    return len(chunk.lines) == 1 and bool(_FOOTER.search(line)) and bool(GAPS.search(line))
 
 
-def _running_header(text: str, chunk: Chunk) -> bool:
-    line = chunk.lines[0]
-    return len(chunk.lines) == 1 and bool(_COLUMNS.search(line.strip())) and text.count(line) >= 2
+def _columns(chunk: Chunk) -> bool:
+    return bool(GAPS.search(chunk.lines[0].strip()))
 
 
 def _runs_on(before: Chunk, after: Chunk) -> bool:
@@ -59,4 +60,4 @@ def _runs_on(before: Chunk, after: Chunk) -> bool:
     last = before.lines[-1].rstrip()
     first = after.lines[0]
     same_margin = indentation(first) == indentation(last)
-    return same_margin and (last[-1] not in _SENTENCE_END or first.strip()[0].islower())
+    return same_margin and (last[-1] not in _ENDS_SENTENCE or first.strip()[0].islower())

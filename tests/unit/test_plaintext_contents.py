@@ -7,6 +7,7 @@ from textwrap import dedent
 from reader.document import BlockKind
 from reader.outline import outline
 from reader.parsers.plaintext import parse_plain
+from reader.parsers.plaintext_contents import normalise
 
 BODY = (
     "   The answer runs on for a while, as answers in a FAQ usually do, and it\n"
@@ -89,3 +90,26 @@ def test_a_row_of_column_names_over_a_rule_heads_a_table_not_a_section() -> None
         """
     )
     assert outline(parse_plain(text, "sed")) == "Word boundaries"
+
+
+def test_entries_lose_leaders_and_page_numbers_even_roman_ones() -> None:
+    assert normalise("   1.  Introduction . . . . . . . . . . .  3") == "1. introduction"
+    assert normalise("Preface ....iv") == "preface"
+    assert normalise("Introduction                 12") == "introduction"
+    assert normalise("Chapter 1") == "chapter 1"  # a number that is part of the title stays
+    assert normalise("." * 5000 + "x") == ""  # and a line of dots takes no time
+
+
+def test_an_underlined_contents_title_over_its_entries_in_one_block() -> None:
+    text = (
+        "Manual\n\nContents\n========\nIntroduction\nUsage\n\n"
+        "Introduction\n\n" + BODY + "\nUsage\n\n" + BODY
+    )
+    document = parse_plain(text, "manual")
+    assert [s.title for s in document.sections] == ["Manual", "Contents", "Introduction", "Usage"]
+
+
+def test_a_contents_list_too_long_to_be_one_is_text() -> None:
+    entries = "".join(f"Entry number {n}\n" for n in range(500))
+    document = parse_plain("Manual\n\nContents\n\n" + entries + "\nThe end.\n", "manual")
+    assert not any(b.kind is BlockKind.PREFORMATTED for b in document.blocks)

@@ -127,3 +127,11 @@ def test_a_number_wrapped_to_the_start_of_a_line_is_not_an_item() -> None:
             [("b)", True)],
         )
     ]
+
+
+def test_a_tab_in_an_item_loses_no_text() -> None:
+    text = "-\tfoo bar baz\n\tmore text of the item\n-\tsecond item\n\nThe end of the list.\n"
+    assert [" ".join(words.split()) for words, _ in items(text)] == [
+        "foo bar baz more text of the item",
+        "second item",
+    ]

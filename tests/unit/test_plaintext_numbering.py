@@ -177,3 +177,18 @@ def test_a_faqs_question_wrapped_flush_is_one_heading() -> None:
         "3.2. My (buggy) program dies like this?",
         "3.3. Why does my program die printing a message like this?",
     ]
+
+
+def test_a_wrapped_question_starting_in_title_case_keeps_its_second_line() -> None:
+    answer = "It is a song by Cole Porter, written in 1929 for a musical revue.\n\n"
+    text = (
+        "FAQ\n\n1.1. What Is This Thing Called\n     Love?\n\n"
+        + answer
+        + "1.2. Who wrote it?\n\n"
+        + answer
+        + "1.3. When was it written?\n\n"
+        + answer
+    )
+    assert [s.title for s in parse_plain(text, "faq").sections][1] == (
+        "1.1. What Is This Thing Called Love?"
+    )

@@ -85,3 +85,25 @@ def test_a_section_drawn_in_a_frame_joins_the_tree_and_keeps_its_offsets() -> No
     )
     assert text[body.start : body.end].startswith("Covered Software")
     assert text[body.start : body.end].endswith("any kind.")
+
+
+def test_a_form_feed_opening_the_header_line_is_a_page_break() -> None:
+    header = "\fRFC 1               A Title               Aug 2008\n\n"
+    text = "Some body text on page one.\n" + header + "More body text on page two.\n"
+    text += header + "Third page text.\n"
+    document = parse_plain(text, "rfc")
+    assert [b.runs[0].text for b in document.blocks] == [
+        "Some body text on page one.",
+        "More body text on page two.",
+        "Third page text.",
+    ]
+
+
+def test_a_section_opened_by_a_long_word_is_named_by_its_start() -> None:
+    text = (
+        "1.  One\n\n" + "   Text of the first section, which goes on a little.\n\n"
+        "2.  Two\n\n   Text of the second section, which goes on a little.\n\n\n\n"
+        "https://example.com/a/very/long/path/that/exceeds the limit of a name.\n"
+    )
+    titles = [s.title for s in parse_plain(text, "x").sections]
+    assert titles[-1] == "https://example.com/a/very/long…"
