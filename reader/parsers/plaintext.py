@@ -38,10 +38,9 @@ from reader.parsers.plaintext_front import demote_title_details
 from reader.parsers.plaintext_layout import Chunk, measure, split_chunks
 from reader.parsers.plaintext_levels import numbered_level, rank_line_styles
 from reader.parsers.plaintext_pages import drop_page_furniture
-from reader.parsers.plaintext_shapes import NOT_HEADING
+from reader.parsers.plaintext_shapes import FIELD, NOT_HEADING
 
 MAX_HEADING_RUN = 3  # more consecutive short lines than this are a list, not headings
-_FIELD = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}: \S")  # "Posting Date: June 2008"
 _MATTER = re.compile(
     r"^(?:prologue|epilogue|preface|foreword|afterword|postscript|appendix)\.?$", re.IGNORECASE
 )
@@ -210,7 +209,7 @@ def _numbered_ahead(items: list[Item]) -> list[bool]:
 def _listed(run: list[Item]) -> bool:
     """Numbered siblings one after another ("1.", "2.") with no text between, or
     fields ("Title: Emma", "Author: Jane Austen"): a list, not headings."""
-    fields = len(run) >= 2 and all(_FIELD.match(item.text) for item in run)
+    fields = len(run) >= 2 and all(FIELD.match(item.text) for item in run)
     return fields or any(
         a.number and b.number and a.number.count(".") == b.number.count(".")
         for a, b in pairwise(run)

@@ -23,6 +23,7 @@ from reader.parsers.plaintext_lists import list_items
 from reader.parsers.plaintext_numbering import numbered_entries
 from reader.parsers.plaintext_repeats import find_repeats
 from reader.parsers.plaintext_shapes import (
+    FIELD,
     GAPS,
     MAX_HEADING_CHARS,
     MAX_HEADING_WORDS,
@@ -36,8 +37,6 @@ from reader.parsers.plaintext_shapes import (
 _NUMBERED = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)(?P<dot>[.)])?\s+(?P<title>\S.*)$")
 _UNDERLINE = re.compile(r"^\s*([=\-~^*#+_])\1{2,}\s*$")
 _RULE = re.compile(r"^\s*([-*_=~#•·])(?:\s*\1){2,}\s*$")
-_HEADER_FIELD = re.compile(r"^[A-Z][\w-]*: \S")  # "Archive-Name: editor-faq/sed"
-_OUTLINE = re.compile(r"^(\*{1,6}) +(\S.*)$")
 _CHAPTER = re.compile(
     r"^(?:CHAPTER|Chapter|PART|Part|BOOK|Book|VOLUME|Volume|ACT|Act)\s+(?:[IVXLCDM]+|\d+|[A-Z][a-z]+)\b"
 )
@@ -60,7 +59,6 @@ class Item:
 def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) -> list[Item]:
     """The chunks as items, in order; a heading at the top of a chunk becomes an item of its own."""
     items: list[Item] = []
-    outline = _outline_markers(chunks)
     entries = numbered_entries(chunks, base_indent)
     contents = find_contents(chunks)
     repeats = find_repeats(chunks, base_indent)
@@ -69,9 +67,9 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
         chunk = pending.pop()
         lines = chunk.lines
         if (repeat := repeats.headings.get(id(chunk))) is not None:
-            head, rest = chunk.split(repeat[0])
-            text = " ".join(line.strip() for line in head.lines)
-            items.append(Item(head, BlockKind.HEADING, text, repeat[1]))
+            head, rest = chunk.split(repeat.lines)
+            text = " ".join(line.strip() for line in head.lines)[repeat.skip :]
+            items.append(Item(head, BlockKind.HEADING, text, repeat.style))
             if rest.lines:
                 pending.append(rest)
             continue
@@ -95,15 +93,9 @@ def classify(chunks: list[Chunk], base_indent: int, wrap_width: int, body: int) 
             if rest.lines:
                 pending.append(rest)
             continue
-        if id(chunk) in outline:
-            stars = _OUTLINE.match(lines[0])
-            assert stars is not None
-            style = f"outline{len(stars[1])}"
-            items.append(Item(chunk, BlockKind.HEADING, stars[2].strip(), style))
-            continue
         # The title is the first heading-like line, after at most a header block.
         first = len(items) < 3 and all(i.kind is BlockKind.PREFORMATTED for i in items)
-        if first and len(lines) > 1 and all(_HEADER_FIELD.match(line) for line in lines):
+        if first and len(lines) > 1 and all(FIELD.match(line) for line in lines):
             # A header block above the title ("Archive-Name: ...", "Version: 015")
             items.append(Item(chunk, BlockKind.PREFORMATTED, dedent(lines)))
             continue
@@ -192,30 +184,6 @@ def _displayed(line: str, items: list[Item], base_indent: int) -> bool:
         and items[-1].text.endswith(":")
         and indentation(line) >= base_indent + 4
     )
-
-
-def _outline_markers(chunks: list[Chunk]) -> set[int]:
-    """The ids of Emacs outline headings ("* Release 3.8", "** Bug fixes"), if the text uses them.
-
-    A line of stars at column 0, alone in its block, is an outline heading when
-    body text (or a deeper heading) follows it; the text uses them when at least
-    three do and most of its star lines at column 0 do (so a list of "* " items
-    separated by blank lines stays a list).
-    """
-    marked: set[int] = set()
-    star_lines = 0
-    for index, chunk in enumerate(chunks):
-        after = chunks[index + 1] if index + 1 < len(chunks) else None
-        stars = _OUTLINE.match(chunk.lines[0])
-        if stars is None:
-            continue
-        star_lines += 1
-        if len(chunk.lines) > 1 or len(chunk.lines[0]) > MAX_HEADING_CHARS:
-            continue
-        below = None if after is None else _OUTLINE.match(after.lines[0])
-        if after is not None and (below is None or len(below[1]) > len(stars[1])):
-            marked.add(id(chunk))
-    return marked if len(marked) >= 3 and len(marked) * 3 >= star_lines * 2 else set()
 
 
 def _heading_at_top(lines: list[str], base_indent: int, body: int) -> int:

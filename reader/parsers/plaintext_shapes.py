@@ -20,6 +20,7 @@ _SPEECH_END = re.compile(r"(?:[.!?,;:—-][\"'”’]|--|—|\.\.\.|…)$")
 _JOINING = frozenset({"a", "and", "or", "of", "the", "in", "on", "for", "to", "with", "by", "vs"})
 _ADDRESS = re.compile(r"\w://\S")
 _PARENTHESIS = re.compile(r"\([^()]*\)")
+FIELD = re.compile(r"^[A-Z][\w-]*(?: [A-Za-z]+){0,2}: \S")  # "Archive-Name: x", "Posting Date: y"
 GAPS = re.compile(r"[^\s.!?:;](?: {3,}| *\t\s*)\S")  # columns: a table row, a page header
 # Bylines, copyright notices and captions ("Figure 3: Payload Data Header").
 NOT_HEADING = re.compile(
