@@ -28,6 +28,7 @@ from reader.settings import WIDTHS, Settings, load_settings, save_settings
 from reader.source import Source
 from reader.widgets import ContentView, SectionTree
 from reader.widgets.reading_screen import ReadingScreen
+from reader.widgets.tree_layout import MAX_WIDTH, MIN_WIDTH
 
 if TYPE_CHECKING:
     from reader.parsers.ahead import ParsedAhead
@@ -251,10 +252,17 @@ class ReaderApp(App[None]):
     def action_narrower_tree(self) -> None:
         self._resize_tree(-TREE_STEP)
 
+    @on(SectionTree.WidthChosen)
+    def _tree_dragged(self, event: SectionTree.WidthChosen) -> None:
+        self._change_settings(tree=True, tree_width=event.width)
+
+    def action_fit_tree(self) -> None:
+        self._change_settings(tree=True, tree_width=0)
+
     def _resize_tree(self, step: int) -> None:
         tree = self.reading_screen.query_one(SectionTree)
         width = self.settings.tree_width or tree.outer_size.width
-        self._change_settings(tree=True, tree_width=min(max(width + step, 12), 60))
+        self._change_settings(tree=True, tree_width=min(max(width + step, MIN_WIDTH), MAX_WIDTH))
 
     def set_reading_speed(self, words_per_minute: int) -> None:
         self._change_settings(words_per_minute=words_per_minute)

@@ -72,6 +72,7 @@ PALETTE = (
     Command("Reset reading column", "The usual width of text", "reader.reset_width"),
     Command("Wider tree", "More room for the section tree", action="wider_tree"),
     Command("Narrower tree", "Less room for the section tree", action="narrower_tree"),
+    Command("Fit the tree to its titles", "The tree's width as its titles need", action="fit_tree"),
     Command("Reading speed", "Type 'speed' to choose the words a minute", action="speeds"),
 )
 

@@ -31,7 +31,7 @@ class Settings:
     theme: str = "textual-dark"
     width: int = 88  # the reading column's greatest width, in cells
     tree: bool = True  # the section tree is shown
-    tree_width: int = 0  # cells; 0 lets it take a quarter of the window
+    tree_width: int = 0  # cells; 0 fits it to its titles (tree_layout.tree_width)
     words_per_minute: int = 230
     library: str = ""  # a folder of articles for the library; "" for none
 

@@ -33,6 +33,7 @@ from reader.source import Source
 from reader.widgets.article_links import ArticleLinks
 from reader.widgets.bookmarking import Bookmarking
 from reader.widgets.content import ContentView
+from reader.widgets.content_rows import GUTTER
 from reader.widgets.key_bar import KeyBar
 from reader.widgets.loader import Loader
 from reader.widgets.search_bar import SearchBar
@@ -186,6 +187,7 @@ class ReadingScreen(Screen[None]):
         self.reading.show(document, progress, complete=complete)
         self.app.title = visible_line(document.title)
         self.query_one(SectionTree).show_document(document)
+        self._fit_tree()
         content = self.query_one(ContentView)
         content.show_document(document, shapes, partial=not complete, keep_place=not new)
         self.query_one(SearchPanel).show_document(document, new=new)
@@ -306,11 +308,17 @@ class ReadingScreen(Screen[None]):
         """The reading column's width, and the tree's (the speed is read when needed)."""
         settings = self.settings
         tree, content = self.query_one(SectionTree), self.query_one(ContentView)
-        if settings.tree_width:
-            tree.styles.width = settings.tree_width
         if not settings.tree and tree.has_focus:
             content.focus()
         content.max_column = settings.width
+        self._fit_tree()
+
+    def on_resize(self) -> None:
+        self._fit_tree()
+
+    def _fit_tree(self) -> None:
+        beside = self.settings.width + len(GUTTER) + 4  # the text, its gutter, scrollbar, a gap
+        self.query_one(SectionTree).fit(self.size.width, beside, self.settings.tree_width)
 
     # -- sections ------------------------------------------------------------
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from rich.style import Style
 from rich.text import Text, TextType
+from textual import events
+from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reader.document import Document, Section
 from reader.outline import label
+from reader.widgets.tree_layout import MAX_WIDTH, MIN_WIDTH, fit_label, tree_width
 
 EXPANDED_DEPTH = 2  # deeper sections start collapsed, and open as the reader reaches them
 GROUP_OVER = 200  # more sections than this side by side are shown in groups
@@ -24,7 +28,7 @@ class SectionTree(Tree[Section]):
     SectionTree {
         width: 25%;
         min-width: 16;
-        max-width: 60;
+        max-width: 60;  /* until the screen fits it to its titles (tree_layout.tree_width) */
         border-right: vkey $foreground 15%;
         background: $surface;
         padding: 0 1 0 0;
@@ -33,8 +37,16 @@ class SectionTree(Tree[Section]):
     }
     """
 
+    class WidthChosen(Message):
+        """The reader dragged the tree's edge to a new width."""
+
+        def __init__(self, width: int) -> None:
+            super().__init__()
+            self.width = width
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Text(), id=id)
+        self._dragging = False
         self.auto_expand = False
         self.guide_depth = 2
         self._section_nodes: dict[Section, TreeNode[Section]] = {}
@@ -59,6 +71,56 @@ class SectionTree(Tree[Section]):
         self._read = set()
         self._add_child_nodes(root, depth=0)
         root.expand()
+
+    def render_label(self, node: TreeNode[Section], base_style: Style, style: Style) -> Text:
+        """The label, cut with "…" to the tree's width (keeping what tells it from its siblings)."""
+        text = super().render_label(node, base_style, style)
+        depth, parent = 0, node.parent
+        while parent is not None:
+            depth, parent = depth + 1, parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        siblings: list[TreeNode[Section]] = list(node.parent.children) if node.parent else []
+        index = siblings.index(node) if 0 < len(siblings) <= GROUP_OVER else -1
+        near = [siblings[i] for i in (index - 1, index + 1) if 0 <= i < len(siblings)]
+        return fit_label(text, room, tuple(label(n.data) for n in near if n.data is not None))
+
+    def fit(self, window: int, beside: int, chosen: int) -> None:
+        """Take what the titles need where the window has room beside the reading
+        column (`beside` cells), else a quarter of it; or the width the reader `chosen`."""
+        width = tree_width(window, self._needed_width(), beside, chosen)
+        if self.styles.width is None or self.styles.width.value != width:
+            self.styles.width = width
+
+    def _needed_width(self) -> int:
+        """The width the open sections' titles need (guides and icons included)."""
+        widest = 0
+        for node in self._section_nodes.values():
+            depth, parent = 0, node.parent
+            while parent is not None:
+                depth, parent = depth + 1, parent.parent
+            title = node.label
+            width = title.cell_len if isinstance(title, Text) else len(title)
+            widest = max(widest, depth * self.guide_depth + 2 + width)
+        return widest
+
+    # -- the edge can be dragged ------------------------------------------------
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if event.x >= self.outer_size.width - 1:  # on the border at the right
+            self._dragging = True
+            self.capture_mouse()
+            event.stop()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._dragging:
+            self.styles.width = max(MIN_WIDTH, min(MAX_WIDTH, event.screen_x + 1))
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+            self.post_message(self.WidthChosen(self.outer_size.width))
+            event.stop()
 
     def process_label(self, label: TextType) -> Text:
         """Labels are single-line Text already (`safe_text.visible_line`): use them as they are."""

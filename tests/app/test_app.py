@@ -50,20 +50,6 @@ async def test_opens_the_bundled_article_with_title_tree_and_text(bundled_app: R
         assert app.focused is app.query_one(ContentView)
 
 
-async def test_the_tree_takes_about_a_quarter_and_the_column_is_readable(
-    bundled_app: ReaderApp,
-) -> None:
-    async with bundled_app.run_test(size=(200, 40)) as pilot:
-        await settle(pilot)
-        tree = bundled_app.query_one(SectionTree)
-        assert 40 <= tree.size.width <= 60
-        text = screen_text(bundled_app).split("\n")
-        longest = max(len(line.strip(" ▎")) for line in text)
-        assert 70 <= longest <= 88
-        margins = [len(line) - len(line.lstrip()) for line in text if line.strip()]
-        assert min(margins) >= 20  # centred in the wide pane, not flush left
-
-
 async def test_next_section_walks_every_section_in_order_and_the_tree_follows(
     bundled_app: ReaderApp,
 ) -> None:
