@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from reader.progress import read_label
 from reader.safe_text import visible, visible_line
 from reader.store import Bookmark, RecentDocument
 
@@ -52,7 +53,8 @@ def recent(documents: Sequence[RecentDocument]) -> str:
     for document in documents:
         when = _local(document.opened_at).strftime("%Y-%m-%d %H:%M")
         where = f"  {visible_line(document.path)}" if document.path else ""
-        lines.append(f"{document.progress:4.0%}  {when}  {visible_line(document.title)}{where}")
+        read = read_label(document.progress)
+        lines.append(f"{read:>9}  {when}  {visible_line(document.title)}{where}")
     return "\n".join(lines) if lines else "No articles read yet."
 
 

@@ -233,14 +233,14 @@ class Places:
             return f"Reading progress could not be saved: {error}."
         return None
 
-    def save(self, document: Document, block: int) -> str | None:
-        """Remember a passage as the place; a message for the user if that failed."""
+    def save(self, document: Document, block: int, progress: float) -> str | None:
+        """Remember a passage as the place, and how far through the article it is
+        (`ReadingProgress.fraction`); a message for the user if that failed."""
         if not self._opened or not self._store.writable or not document.blocks:
             return None
         passage = document.blocks[block]
         end = min(passage.end, passage.start + QUOTE_CHARS)
         anchor = Anchor.from_span(document.text, passage.start, max(end, passage.start + 1))
-        progress = passage.start / max(1, len(document.text))
         try:
             self._store.save_position(self._stored_id(document), anchor, progress)
         except StoreError as error:

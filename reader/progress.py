@@ -21,11 +21,16 @@ class ReadingProgress:
         self._before = [0, *accumulate(counts)]
         self.total = self._before[-1]
 
+    def fraction(self, block: int, *, at_end: bool = False) -> float:
+        """How far through the article's words the reader is at `block`: 1.0 at the end
+        only, so a place short of it never reads as finished."""
+        if at_end or not self.total:
+            return 1.0
+        return min(0.99, self._words_before(block) / self.total)
+
     def percent(self, block: int, *, at_end: bool = False) -> int:
         """Percent of the words before `block` (100 at the end)."""
-        if at_end or not self.total:
-            return 100
-        return min(99, math.floor(100 * self._words_before(block) / self.total))
+        return percent(self.fraction(block, at_end=at_end))
 
     def minutes_left(self, block: int, words_per_minute: int, *, at_end: bool = False) -> float:
         """Minutes to read from `block` to the end."""
@@ -47,3 +52,13 @@ def time_left(minutes: float) -> str:
     if whole < 60:
         return f"{whole} min left"
     return f"{whole // 60} h {whole % 60} min left"
+
+
+def percent(fraction: float) -> int:
+    """A fraction read as a whole percent: 100 only when finished, never rounded up to it."""
+    return 100 if fraction >= 1.0 else min(99, math.floor(100 * fraction))
+
+
+def read_label(fraction: float) -> str:
+    """ "52% read", or "finished": how the library and `reader recent` show progress."""
+    return "finished" if fraction >= 1.0 else f"{percent(fraction)}% read"

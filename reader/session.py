@@ -38,6 +38,7 @@ class Reading:
         self.finding = False  # the stored place is being looked for in the text
         self.restored = False  # the stored place has been applied: from now on it is saved
         self.passage = -1  # the block being read, as last reported by the article pane
+        self.at_end = False  # the article's end was in view when the place was last shown
         self.read: set[Section] = set()  # sections read through, now or before
         self.watch = FileWatch(source) if source.version is not None else None
         self.file_change: str | None = None  # how the file on disk differs from what is shown
@@ -67,6 +68,20 @@ class Reading:
             and (self.restored or self.passage > 0)
             and self.passage >= 0
         )
+
+    def fraction(self) -> float:
+        """How far through the article's words the passage is (1.0 at the end only).
+
+        Until the whole article is in and its words counted, the share of its
+        characters before the passage stands in.
+        """
+        if self.progress is not None:
+            return self.progress.fraction(self.passage, at_end=self.at_end)
+        document = self.document
+        if document is None or not document.blocks:
+            return 0.0
+        block = document.blocks[min(max(self.passage, 0), len(document.blocks) - 1)]
+        return min(0.99, block.start / max(1, len(document.text)))
 
     def moved_to(self, block: int) -> int:
         """The reader is at `block` now; the block they were at before."""

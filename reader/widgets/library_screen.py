@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from reader import keys
 from reader.library import Entry, Forget, Open, Reattach, Shelf
+from reader.progress import read_label
 from reader.safe_text import visible_line, visible_path
 from reader.widgets.choice_screen import ChoiceScreen
 
@@ -153,7 +154,7 @@ def _prompt(entry: Entry) -> Text:
     if entry.missing:
         details.append("file missing")
     if entry.progress is not None:
-        details.append(f"{round(entry.progress * 100)}% read")
+        details.append(read_label(entry.progress))
     if entry.opened_at is not None:
         details.append(
             "last read " + time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.opened_at))

@@ -247,7 +247,7 @@ class ReadingScreen(Screen[None]):
         reading = self.reading
         if not reading.savable or reading.places is None or reading.document is None:
             return
-        problem = reading.places.save(reading.document, reading.passage)
+        problem = reading.places.save(reading.document, reading.passage, reading.fraction())
         if problem and not self.unsaved:  # say it once, not at every scroll
             self.notify(problem, severity="error", timeout=10)
         elif self.unsaved and not problem:
@@ -293,9 +293,9 @@ class ReadingScreen(Screen[None]):
 
     def show_status(self) -> None:
         """The section being read, the percent read and the time left, in the status line."""
+        self.reading.at_end = self.query_one(ContentView).at_end
         path, progress = self.reading.status(
-            at_end=self.query_one(ContentView).at_end,
-            words_per_minute=self.settings.words_per_minute,
+            at_end=self.reading.at_end, words_per_minute=self.settings.words_per_minute
         )
         if path:
             self.query_one(StatusLine).show(path, progress)

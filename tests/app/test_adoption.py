@@ -83,7 +83,7 @@ def test_a_moved_and_edited_article_keeps_its_place_and_bookmarks(
     old, new = tmp_path / "a.txt", tmp_path / "b.txt"
     old.write_text(TEXT, encoding="utf-8")
     places, doc = read(store, TEXT, old)
-    places.save(doc, block_of(doc, "Implications for the AI Ecosystem"))
+    places.save(doc, block_of(doc, "Implications for the AI Ecosystem"), 0.5)
     places.bookmark(doc, block_of(doc, "Anthropic was founded"), "founding")
     old.rename(new)
     new.write_text(EDITS[edit], encoding="utf-8")
@@ -108,7 +108,7 @@ def test_a_moved_and_edited_article_keeps_its_place_and_bookmarks(
 def test_another_article_is_not_taken_for_one_whose_file_is_gone(tmp_path: Path, text: str) -> None:
     store = Store.open(tmp_path / "state")
     places, doc = read(store, TEXT, tmp_path / "gone.txt")  # never there: it is missing
-    places.save(doc, 5)
+    places.save(doc, 5, 0.5)
     assert Places(store, text, tmp_path / "other.txt").resume(document(text)) == (None, None)
     assert len(store.recent()) == 2
     edited = EDITS["a line changed"]  # while the article itself is recognised
@@ -121,7 +121,7 @@ def test_an_edited_copy_of_an_article_still_there_is_another_article(tmp_path: P
     original = tmp_path / "a.txt"
     original.write_text(TEXT, encoding="utf-8")
     places, doc = read(store, TEXT, original)
-    places.save(doc, 5)
+    places.save(doc, 5, 0.5)
     edited = EDITS["a line changed"]
     (tmp_path / "copy.txt").write_text(edited, encoding="utf-8")
     copy, copy_doc = Places(store, edited, tmp_path / "copy.txt"), document(edited)

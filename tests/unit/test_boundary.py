@@ -112,7 +112,7 @@ def test_places_says_what_could_not_be_changed(tmp_path: Path) -> None:
 def test_saving_a_place_and_a_bookmark_stores_the_passage(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
     places, doc = opened(store)
-    assert places.save(doc, 2) is None
+    assert places.save(doc, 2, 0.5) is None
     assert isinstance(places.bookmark(doc, 1, "note"), Bookmark)
     document_id = store.find_document(fingerprint(TEXT), None)
     assert document_id is not None

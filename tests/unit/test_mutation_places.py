@@ -75,7 +75,7 @@ def test_nothing_is_stored_before_the_article_is_looked_up(tmp_path: Path) -> No
     places, doc = Places(store, TEXT, tmp_path / "a.txt"), document(TEXT)
     assert places.document_id is None
     assert places.bookmark(doc, 3, "") == "Bookmarks are available once the article has loaded."
-    assert places.save(doc, 3) is None
+    assert places.save(doc, 3, 0.5) is None
     assert places.mark_read(doc, doc.sections[:2]) is None
     assert places.stored_bookmarks() == []
     assert places.read_sections(doc) == set()
@@ -98,9 +98,9 @@ def test_a_saved_place_is_resumed_with_its_progress(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "state")
     places, doc = opened(store, TEXT, tmp_path / "a.txt")
     block = block_of(doc, PASSAGE)
-    assert places.save(doc, block) is None
+    assert places.save(doc, block, 0.37) is None
     (entry,) = store.recent()
-    assert entry.progress == doc.blocks[block].start / len(TEXT)
+    assert entry.progress == 0.37  # what the session worked out, stored as it is
     again = Places(store, TEXT, tmp_path / "a.txt")
     assert again.resume(document(TEXT)) == (block, None)
     moved_doc = document(MOVED)
@@ -116,7 +116,7 @@ def test_a_one_character_passage_is_saved_as_that_character(tmp_path: Path) -> N
     store = Store.open(tmp_path / "state")
     places, doc = opened(store, text, None)
     assert doc.text[doc.blocks[0].start : doc.blocks[0].end] == "I"
-    assert places.save(doc, 0) is None
+    assert places.save(doc, 0, 0.5) is None
     assert places.document_id is not None
     position = store.position(places.document_id)
     assert position is not None and (position.anchor.start, position.anchor.end) == (0, 1)
@@ -126,7 +126,7 @@ def test_an_empty_article_saves_no_place(tmp_path: Path) -> None:
     """Catches a place saved in an article with no blocks (there is none to save)."""
     store = Store.open(tmp_path / "state")
     places, doc = opened(store, "", None)
-    assert places.save(doc, 0) is None
+    assert places.save(doc, 0, 0.5) is None
 
 
 def test_sections_marked_read_are_read_back_for_this_article_only(tmp_path: Path) -> None:
@@ -160,7 +160,7 @@ def test_a_moved_and_edited_article_is_recognised_and_says_where_it_was(tmp_path
     store = Store.open(tmp_path / "state")
     old = tmp_path / "gone.txt"  # never there: the file is gone
     places, doc = opened(store, TEXT, old)
-    places.save(doc, block_of(doc, PASSAGE))
+    places.save(doc, block_of(doc, PASSAGE), 0.5)
     edited = document(EDITED)
     block, message = Places(store, EDITED, tmp_path / "b.txt").resume(edited)
     assert block == block_of(edited, PASSAGE)
@@ -173,7 +173,7 @@ def test_an_article_stored_without_a_path_is_recognised_without_one(tmp_path: Pa
     """Catches the “last opened as” part shown (or garbled) for an article that had no path."""
     store = Store.open(tmp_path / "state")
     places, doc = opened(store, TEXT, None)
-    places.save(doc, block_of(doc, PASSAGE))
+    places.save(doc, block_of(doc, PASSAGE), 0.5)
     _, message = Places(store, EDITED, tmp_path / "b.txt").resume(document(EDITED))
     assert message == f"Recognised as “{TITLE}”: your place and bookmarks follow."
 
@@ -198,7 +198,7 @@ def test_an_article_that_could_not_be_added_is_added_by_its_first_save(
             assert places.mark_read(doc, doc.sections[1:2]) is None
             assert places.read_sections(doc) == set(doc.sections[1:2])
         else:
-            assert places.save(doc, 3) is None
+            assert places.save(doc, 3, 0.5) is None
         assert places.document_id is not None
         (entry,) = store.recent()
         assert (entry.id, entry.title, entry.path) == (places.document_id, TITLE, str(path))
