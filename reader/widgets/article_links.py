@@ -1,24 +1,25 @@
-"""Leaving the article: links followed, other articles opened, and back to the ones left.
+"""Leaving the place: links followed, other articles opened, and the way back and forward.
 
 A part of the reading screen, kept apart for its size: a link resolves (purely, in
 `reader.links`) to a section, an article file, a web page or a refusal; files are
-read off the UI thread by the `Loader`; the articles left are kept for backspace.
+read off the UI thread by the `Loader`. Every jump of more than a screen, within
+the article or to another, leaves its place in the `JumpList` for back and forward.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.jumps import JumpList, Place
 from reader.safe_text import visible_path
+from reader.widgets.content import ContentView
 from reader.widgets.loader import Loader, OpenRequest
 
 if TYPE_CHECKING:
     from reader.links import FileTarget
-    from reader.source import Source
     from reader.widgets.reading_screen import ReadingScreen
-
-HISTORY_LIMIT = 20  # articles backspace can go back to
 
 
 class ArticleLinks:
@@ -26,7 +27,35 @@ class ArticleLinks:
 
     def __init__(self, screen: ReadingScreen) -> None:
         self.screen = screen
-        self.history: list[Source] = []  # articles left (for a link or the library), for back
+        self.jumps = JumpList()
+        self.returning = False  # a back or forward within the article is under way
+
+    def place(self, block: int) -> Place | None:
+        """The place at `block` of the article shown."""
+        reading = self.screen.reading
+        document = reading.document
+        if document is None or not 0 <= block < len(document.blocks):
+            return None
+        section = document.section_of(block)
+        return Place(reading.source, block, document.title, section.title)
+
+    def jumped(self, left: int, to: int) -> None:
+        """The pane jumped from block `left` to `to`: keep `left` if it was more than a
+        screen away (and the jump was not a back or forward)."""
+        returning, self.returning = self.returning, False
+        content = self.screen.query_one(ContentView)
+        first, last = sorted((left, to))
+        far = content.rows_between(first, last) > content.size.height
+        place = self.place(left)
+        if not returning and far and place is not None:
+            self.jumps.jumped(place)
+
+    def back_label(self) -> str:
+        """Where back leads: a section here, or another article."""
+        place = self.jumps.behind
+        if place is None:
+            return ""
+        return place.section if place.same_article(self.screen.reading.source) else place.article
 
     def follow(self, href: str) -> None:
         """A section here, another article (back with backspace), or a web page if confirmed."""
@@ -74,19 +103,31 @@ class ArticleLinks:
     def read(self, event: Loader.Read) -> None:
         """An article asked for is read: show it, keeping the one left for back."""
         request = event.request
-        if request.back:
-            self.history.append(self.screen.reading.source)  # backspace comes back here
-            del self.history[:-HISTORY_LIMIT]
+        here = self.place(self.screen.reading.passage)
+        if request.back and here is not None:
+            self.jumps.jumped(here)  # backspace comes back here
         self.screen.open_article(event.source, fragment=request.fragment)
         if request.link:
             self.screen.notify("Backspace goes back.", timeout=3)
 
     def go_back(self) -> None:
-        """Back to the article left for a link or the library, at the place it was left."""
-        if not self.history:
-            self.screen.notify("There is no article to go back to.", timeout=2)
-            return
-        self.screen.open_article(self.history.pop())
+        """Back to the place left by the last jump, here or in the article left."""
+        self._go(self.jumps.back, "There is no place to go back to.")
+
+    def go_forward(self) -> None:
+        """Forward to the place the last back left."""
+        self._go(self.jumps.forward, "There is no place to go forward to.")
+
+    def _go(self, step: Callable[[Place], Place | None], nowhere: str) -> None:
+        here = self.place(self.screen.reading.passage)
+        target = step(here) if here is not None else None
+        if target is None:
+            self.screen.notify(nowhere, timeout=2)
+        elif target.same_article(self.screen.reading.source):
+            self.returning = True
+            self.screen.query_one(ContentView).scroll_to_block(target.block)
+        else:  # another article, at the place it was left (saved when it was left)
+            self.screen.open_article(target.source)
 
     def _open_web(self, url: str) -> None:
         from reader.widgets.choice_screen import ChoiceScreen

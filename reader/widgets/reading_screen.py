@@ -262,6 +262,8 @@ class ReadingScreen(Screen[None]):
         if event.block != content.passage:
             return  # the pane has moved on since (to the stored place, say): a newer one follows
         previous = self.reading.moved_to(event.block)
+        if event.jumped and previous >= 0:
+            self.links.jumped(previous, event.block)
         self.query_one(SearchPanel).passage = event.block
         if (
             not event.jumped
@@ -298,7 +300,7 @@ class ReadingScreen(Screen[None]):
             at_end=self.reading.at_end, words_per_minute=self.settings.words_per_minute
         )
         if path:
-            self.query_one(StatusLine).show(path, progress)
+            self.query_one(StatusLine).show(path, progress, back=self.links.back_label())
 
     def watch_settings(self) -> None:
         if self.is_mounted:  # else on mount
@@ -404,3 +406,6 @@ class ReadingScreen(Screen[None]):
 
     def action_go_back(self) -> None:
         self.links.go_back()
+
+    def action_go_forward(self) -> None:
+        self.links.go_forward()

@@ -1,4 +1,5 @@
-"""The status line: which section the reader is in, how far through, how long to go."""
+"""The status line: which section the reader is in, where back leads, how far through,
+how long to go."""
 
 from __future__ import annotations
 
@@ -29,16 +30,23 @@ class StatusLine(Widget):
         super().__init__()
         self._path: list[str] = []
         self._progress = ""
+        self._back = ""
 
-    def show(self, path: list[str], progress: str) -> None:
-        """The titles from the top section down to the current one, and the progress text."""
-        if (path, progress) != (self._path, self._progress):
-            self._path, self._progress = path, progress
+    def show(self, path: list[str], progress: str, *, back: str = "") -> None:
+        """The titles from the top section down to the current one, the progress text,
+        and where back (backspace) leads, if anywhere."""
+        if (path, progress, back) != (self._path, self._progress, self._back):
+            self._path, self._progress, self._back = path, progress, back
             self.refresh()
 
     def render(self) -> Text:
         width = self.size.width
         progress = Text(self._progress, self.get_component_rich_style("status-line--progress"))
+        if self._back:  # before the progress, cut to leave the path some room
+            back = f"⌫ {visible_line(self._back)}"
+            room = max(0, width // 3)
+            back = back if cell_len(back) <= room else back[: max(0, room - 1)] + "…"
+            progress = Text.assemble((back + "  ·  ", "dim"), progress) if room > 3 else progress
         room = max(0, width - progress.cell_len - 2)
         path = SEPARATOR.join(visible_line(title) for title in self._path)
         if cell_len(path) > room:  # keep the deepest section: cut from the left

@@ -98,7 +98,7 @@ async def test_a_linked_article_opens_at_its_fragment_and_backspace_comes_back(
         assert app.title == "Main article"
         await pilot.press("backspace")
         await settle(pilot)
-        assert "There is no article to go back to." in messages(app)
+        assert "There is no place to go back to." in messages(app)
 
 
 async def test_a_web_link_opens_the_browser_only_when_confirmed(
