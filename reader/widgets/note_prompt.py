@@ -51,7 +51,12 @@ class NotePrompt(ModalScreen[str | None]):
             quote = quote[: QUOTE_PREVIEW - 1] + "…"
         with Vertical():
             yield Label(f"“{quote}”", markup=False)
-            yield Input(self._note, placeholder="Note (optional): enter saves, escape cancels")
+            # (the note is edited, not replaced: the cursor goes to its end, nothing selected)
+            yield Input(
+                self._note,
+                placeholder="Note (optional): enter saves, escape cancels",
+                select_on_focus=False,
+            )
             yield Label(id="problem", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -221,3 +221,17 @@ async def test_m_with_a_mouse_selection_bookmarks_exactly_the_selected_words() -
     assert bookmark.anchor.exact.startswith("known for its cutting-edge research")
     assert bookmark.anchor.exact.endswith("of artificial intelligence")
     assert text[bookmark.anchor.start : bookmark.anchor.end] == bookmark.anchor.exact
+
+
+async def test_e_edits_the_note_with_the_cursor_at_its_end_not_replacing_it() -> None:
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await bookmark_sections(app, pilot, [1], ["first thought"])
+        await pilot.press("b", "e")
+        await settle(pilot)
+        await pilot.press(*", and a second", "enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+    assert [b.note for b in Store.open().bookmarks()] == ["first thought, and a second"]
