@@ -105,17 +105,15 @@ class SearchPanel(SearchBar):
         return True
 
     def step(self, step: int) -> None:
-        """To the next (1) or previous (-1) match, wrapping around with a notice."""
+        """To the next (1) or previous (-1) match, wrapping around (marked by the count)."""
         if not self._matches:
             if self._pattern is None:
                 self.notify("Nothing to search for: press / first.", timeout=2)
             return
         after = self._match + step
-        if not 0 <= after < len(self._matches):
-            where = "top" if step > 0 else "bottom"
-            self.notify(f"Search wrapped to the {where}.", timeout=2)
+        wrapped = "" if 0 <= after < len(self._matches) else "↑ " if step > 0 else "↓ "
         self._match = after % len(self._matches)
-        self._show_match(scroll=True)
+        self._show_match(scroll=True, wrapped=wrapped)
 
     @on(SearchBar.Changed)
     def _query_changed(self, event: SearchBar.Changed) -> None:
@@ -238,8 +236,10 @@ class SearchPanel(SearchBar):
         self.post_message(self.MatchesChanged([], first, True))
         self.show_status("counting…")
 
-    def _show_match(self, *, scroll: bool = False) -> None:
+    def _show_match(self, *, scroll: bool = False, wrapped: str = "") -> None:
+        """Show the current match; `wrapped` ("↑ " or "↓ ") marks a wrap to the top or the
+        bottom beside the count, which no notice may cover."""
         current = self._matches[self._match]
         self.post_message(self.MatchesChanged(self._matches, current, scroll))
         more = "+" if len(self._matches) >= MAX_MATCHES else ""
-        self.show_status(f"{self._match + 1}/{len(self._matches)}{more}")
+        self.show_status(f"{wrapped}{self._match + 1}/{len(self._matches)}{more}")

@@ -127,7 +127,7 @@ async def test_slash_searches_as_you_type_across_wraps_and_styling() -> None:
         assert app.focused is app.query_one(ContentView)
 
 
-async def test_n_and_N_step_through_matches_and_wrap_with_a_notice() -> None:
+async def test_n_and_N_step_through_matches_and_the_count_marks_a_wrap() -> None:
     app = ReaderApp(Source(ARTICLE, "a.md", "markdown"))
     async with app.run_test(size=(80, 30), notifications=True) as pilot:
         await settle(pilot)
@@ -137,16 +137,15 @@ async def test_n_and_N_step_through_matches_and_wrap_with_a_notice() -> None:
         assert len(highlighted_text(app, current=False)) == 4
         await pilot.press("enter")  # back to reading; n and N go on
         assert app.focused is app.query_one(ContentView)
-        for expected in ("2/5", "3/5", "4/5", "5/5", "1/5"):
+        for expected in ("2/5", "3/5", "4/5", "5/5", "↑ 1/5"):  # ↑: wrapped to the top
             await pilot.press("n")
             await settle(pilot)
             assert status(app) == expected
-        assert "Search wrapped to the top." in messages(app)
         await pilot.press("N")
         await settle(pilot)
-        assert status(app) == "5/5"
+        assert status(app) == "↓ 5/5"  # and to the bottom
         assert highlighted_text(app, current=True) == ["PHRASE"]
-        assert "Search wrapped to the bottom." in messages(app)
+        assert not messages(app)  # no notice over the count
 
 
 async def test_the_first_match_is_the_next_one_from_the_passage_being_read() -> None:
