@@ -28,8 +28,9 @@ class TitleBar(Widget):
 
     def render(self) -> Text:
         """Plain Text, never markup: titles come from the article."""
-        text = Text(self.app.title, style="bold", no_wrap=True)
-        if self.app.sub_title:
-            text.append(f" — {self.app.sub_title}", style="dim")
+        title, source = self.app.title, self.app.sub_title
+        text = Text(title, style="bold", no_wrap=True)
+        if source and source != title:  # (an article titled by its file's name: once)
+            text.append(f" — {source}", style="dim")
         text.truncate(self.size.width, overflow="ellipsis")
         return text

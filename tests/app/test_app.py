@@ -688,3 +688,12 @@ async def test_section_titles_in_the_palette_are_never_markup(
         await pilot.press("enter")
         await settle(pilot)
         assert app.is_running
+
+
+async def test_an_article_titled_by_its_file_name_shows_the_name_once() -> None:
+    words = "Words without a heading, in a file of notes.\n"
+    app = ReaderApp(Source(words, "notes.md", "markdown"))
+    async with app.run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        assert app.title == "notes.md"
+        assert str(app.query_one(TitleBar).render()) == "notes.md"
