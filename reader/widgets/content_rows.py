@@ -13,18 +13,19 @@ from reader.widgets.blocks import Palette
 
 GUTTER = "▎ "  # beside the lines of the passage being read
 BOOKMARK = "◆ "  # beside a bookmarked block's first line
+RIGHT_GAP = 2  # blank columns between the text and the scrollbar
 
 
 def column_width(width: int, max_column: int) -> int:
-    """The reading column's width in a pane `width` wide: at most `max_column`, and room
-    left for the gutter.
+    """The reading column's width in a pane `width` wide: at most `max_column`, with room
+    left for the gutter and a gap before the scrollbar.
     """
-    return max(1, min(max_column, width - len(GUTTER)))
+    return max(1, min(max_column, width - len(GUTTER) - RIGHT_GAP))
 
 
 def left_margin(width: int, column: int) -> int:
     """Blank columns left of the gutter that centre a column in a pane `width` wide."""
-    return max(0, (width - column - len(GUTTER)) // 2)
+    return max(0, (width - column - len(GUTTER) - RIGHT_GAP) // 2)
 
 
 def gutter_mark(palette: Palette, style: Style, *, bookmark: bool, passage: bool) -> Segment:

@@ -6,6 +6,7 @@ import io
 import math
 from collections.abc import Callable
 
+import pytest
 from helpers import (
     SECTION_ORDER,
     highlighted,
@@ -697,3 +698,13 @@ async def test_an_article_titled_by_its_file_name_shows_the_name_once() -> None:
         await settle(pilot)
         assert app.title == "notes.md"
         assert str(app.query_one(TitleBar).render()) == "notes.md"
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+async def test_text_keeps_a_gap_before_the_scrollbar(columns: int) -> None:
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(columns, 30)) as pilot:
+        await settle(pilot)
+        content = app.query_one(ContentView)
+        width = content.scrollable_content_region.width
+        assert max(len(line.rstrip()) for line in screen_text(app).split("\n")) <= width - 2

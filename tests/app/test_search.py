@@ -115,7 +115,7 @@ def highlighted_text(app: ReaderApp, current: bool) -> list[str]:
 
 async def test_slash_searches_as_you_type_across_wraps_and_styling() -> None:
     app = ReaderApp(Source(ARTICLE, "a.md", "markdown"))
-    async with app.run_test(size=(50, 30)) as pilot:  # narrow: the phrase wraps
+    async with app.run_test(size=(52, 30)) as pilot:  # narrow: the phrase wraps
         await settle(pilot)
         await search(pilot, "emphasised phrase")
         assert status(app) == "1/1"
