@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reader.progress import read_label
+from reader.records import quote_line
 from reader.safe_text import visible, visible_line
 from reader.store import Bookmark, RecentDocument
 
@@ -71,7 +72,7 @@ def _text(entries: Sequence[Entry]) -> str:
                 lines.append("")
             lines.append(f"{visible_line(entry.title)}{where}")
         bookmark = entry.bookmark
-        first_line = visible_line(bookmark.anchor.exact.strip().split("\n", 1)[0])
+        first_line = quote_line(bookmark.anchor.exact)
         status = "  [orphaned: passage not found]" if entry.orphaned else ""
         when = f"{_local(bookmark.created_at):%Y-%m-%d %H:%M}"
         lines.append(f"  {visible_line(bookmark.section)} · {when}{status}")
@@ -91,7 +92,8 @@ def _markdown(entries: Sequence[Entry]) -> str:
         bookmark = entry.bookmark
         out.append(f"\n### {visible_line(bookmark.section)}\n")
         quote = visible(bookmark.anchor.exact.strip())
-        out.extend(f"> {line}".rstrip() for line in quote.split("\n"))
+        if " ".join(quote.split()) != " ".join(visible_line(bookmark.section).split()):
+            out.extend(f"> {line}".rstrip() for line in quote.split("\n"))  # (a heading: once)
         if entry.orphaned:
             out.append("\n*This passage is no longer in the article.*")
         if bookmark.note:

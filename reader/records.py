@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.anchoring import Anchor
+from reader.safe_text import visible_line
+
+QUOTE_LINE = 100  # characters of a bookmarked passage shown on one line
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,3 +42,14 @@ class RecentDocument:
     path: str | None
     opened_at: float
     progress: float
+
+
+def quote_line(exact: str, limit: int = QUOTE_LINE) -> str:
+    """A bookmarked passage's start on one line, safe to show, ending in "…" where cut."""
+    text = " ".join(exact.split())
+    if len(text) <= limit:
+        return visible_line(text)
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rfind(" ")]  # at a word's end
+    return visible_line(cut.rstrip(" ,;:")) + "…"

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader import keys
-from reader.records import Bookmark
+from reader.records import Bookmark, quote_line
 from reader.safe_text import visible_line
 from reader.widgets.note_prompt import NotePrompt
 
@@ -152,7 +152,7 @@ class BookmarkList(ModalScreen[int | None]):
 def _prompt(item: Listed) -> Text:
     """Section, the passage's first line and the note; never read as markup."""
     bookmark = item.bookmark
-    quote = visible_line(bookmark.anchor.exact.strip().split("\n", 1)[0])
+    quote = quote_line(bookmark.anchor.exact)
     text = Text()
     text.append(visible_line(bookmark.section), style="bold")
     if item.block is None:

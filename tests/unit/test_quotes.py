@@ -1,0 +1,37 @@
+"""How a bookmarked passage is quoted in lists and exports."""
+
+from __future__ import annotations
+
+from reader.anchoring import Anchor
+from reader.export import Entry, bookmarks
+from reader.records import Bookmark, quote_line
+
+LONG = (
+    "Anthropic AI is a company known for its cutting-edge research in artificial "
+    "intelligence, and for its focus on systems that are safe and steerable."
+)
+
+
+def test_a_long_passage_is_cut_at_a_word_and_ends_in_an_ellipsis() -> None:
+    shown = quote_line(LONG)
+    assert shown.endswith("…") and len(shown) <= 100
+    assert LONG.startswith(shown[:-1])
+    assert shown[-2] != " " and LONG[len(shown) - 1] == " "  # cut between words
+
+
+def test_a_short_passage_is_whole_on_one_line() -> None:
+    assert quote_line("Two lines\nof a short passage") == "Two lines of a short passage"
+    assert quote_line("escape \x1b[31m here") == "escape ␛[31m here"
+
+
+def test_a_bookmarked_heading_is_not_quoted_again_under_itself_in_markdown() -> None:
+    text = "The Anthropic Advantage\n\nAnthropic AI is a company.\n"
+    heading = Anchor.from_span(text, 0, len("The Anthropic Advantage"))
+    passage = Anchor.from_span(text, text.index("Anthropic AI"), len(text) - 1)
+    marks = [
+        Bookmark(1, 1, heading, "The Anthropic Advantage", "", 0.0),
+        Bookmark(2, 1, passage, "The Anthropic Advantage", "", 0.0),
+    ]
+    markdown = bookmarks([Entry(mark, "Article", None) for mark in marks], "markdown")
+    assert "> The Anthropic Advantage" not in markdown
+    assert "### The Anthropic Advantage" in markdown and "> Anthropic AI is a company." in markdown
