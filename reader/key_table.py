@@ -18,8 +18,14 @@ AREAS = (
     Area("article", "Reading the article", "reader.widgets.content:ContentView", cli=True),
     Area("tree", "In the section tree", "reader.widgets.section_tree:SectionTree", cli=True),
     Area("search", "In the search bar", "reader.widgets.search_bar:SearchBar"),
-    Area("bookmarks", "In the bookmarks list", "reader.widgets.bookmark_list:BookmarkList"),
-    Area("note", "In the note prompt", "reader.widgets.note_prompt:NotePrompt"),
+    # (a modal screen inherits the Screen's tab and copy keys, which mean nothing there)
+    Area(
+        "bookmarks",
+        "In the bookmarks list",
+        "reader.widgets.bookmark_list:BookmarkList",
+        inherited=False,
+    ),
+    Area("note", "In the note prompt", "reader.widgets.note_prompt:NotePrompt", inherited=False),
     Area("library", "In the library", "reader.widgets.library_screen:LibraryScreen", help=False),
     Area("path", "Finding a missing file", "reader.widgets.library_screen:PathPrompt", help=False),
     Area("choice", "Answering a question", "reader.widgets.choice_screen:ChoiceScreen", help=False),

@@ -25,6 +25,10 @@ from reader import keys
 KeyHelp = list[tuple[str, list[tuple[str, str]]]]  # (area, [(keys, what they do)])
 
 
+# Textual's keys for scrolling sideways: nothing here scrolls sideways (text is wrapped)
+SIDEWAYS = frozenset({"scroll_left", "scroll_right", "page_left", "page_right"})
+
+
 def key_help(app: App[Any]) -> KeyHelp:
     """Every key of every area the help screen lists, the command palette's among the App's."""
     areas = [(area.title, _owner(app, area)) for area in keys.help_areas()]
@@ -60,6 +64,8 @@ def describe_keys(
         assert merged is not None
         for bindings in merged.key_to_bindings.values():
             for binding in bindings:
+                if binding.action in SIDEWAYS:
+                    continue
                 keys, _ = actions.setdefault(binding.action, ([], _description(binding)))
                 shown = app.get_key_display(replace(binding, key_display=None))  # this key
                 if shown not in keys:

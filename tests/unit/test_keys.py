@@ -151,6 +151,20 @@ async def test_the_help_screen_shows_the_tables_areas_and_the_palettes_key() -> 
         ]
 
 
+async def test_the_help_screen_lists_no_key_that_means_nothing_here() -> None:
+    from reader.widgets.help_screen import key_help
+
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        texts = {text for _, listed in key_help(app) for _, text in listed}
+        for meaningless in ("Scroll Left", "Scroll Right", "Page Left", "Page Right"):
+            assert meaningless not in texts  # nothing scrolls sideways
+        for area in ("In the bookmarks list", "In the note prompt"):
+            listed = {text for _, text in dict(key_help(app))[area]}
+            assert not listed & {"Focus Next", "Focus Previous", "Copy selected text"}
+
+
 async def test_a_keymap_moves_a_key_by_its_id() -> None:
     app = ReaderApp(load(None))
     async with app.run_test(size=(120, 40)) as pilot:
