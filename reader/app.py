@@ -21,6 +21,7 @@ from textual.screen import Screen
 
 from reader import keys
 from reader.commands import SectionCommands, SpeedCommands
+from reader.config import load_config
 from reader.document import Document, Section
 from reader.safe_text import visible_line
 from reader.session import Reading
@@ -62,6 +63,7 @@ class ReaderApp(App[None]):
         self._frozen = False  # start-up objects are kept out of garbage collection
         self._settings_lock = threading.Lock()  # one settings file written at a time
         self.reading_screen = ReadingScreen(source, ahead)
+        self.keymap: dict[str, str] = {}  # keys the user's config.toml moved, by binding id
 
     def get_default_screen(self) -> Screen[None]:
         return self.reading_screen
@@ -96,9 +98,14 @@ class ReaderApp(App[None]):
         loop.add_signal_handler(signal.SIGTERM, self._save_and_exit)
         loop.add_signal_handler(signal.SIGHUP, self._hang_up)
         settings, problem = load_settings()
-        self.settings = settings
-        if problem:
-            self._warn(problem)
+        config, problems = load_config({key.id for key in keys.KEYS})
+        # config.toml wins over what was last chosen in the app (its values are checked)
+        self.settings = replace(settings, **config.settings)  # type: ignore[arg-type]
+        self.keymap = config.keymap
+        if config.keymap:
+            self.set_keymap(config.keymap)
+        for message in ([problem] if problem else []) + problems:
+            self._warn(message)
         self.watch(self, "theme", self._theme_chosen, init=False)
 
     @on(ReadingScreen.FirstFrame)

@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_subcommand(SUBCOMMANDS[args[0]], args[1:])
     parser = argparse.ArgumentParser(
         prog="reader",
-        usage="reader [-h] [--version] [PATH | -]\n       reader COMMAND ...",
+        usage="reader [-h] [--version] [--config] [PATH | -]\n       reader COMMAND ...",
         description="Read long-form articles (Markdown or plain text) in the terminal.",
         epilog=f"{SUBCOMMANDS_HELP}\n\n{KEYS}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -57,8 +57,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="DIR",
         help="the folder of articles the library shows (remembered), and open the library",
     )
+    parser.add_argument(
+        "--config",
+        action="store_true",
+        help="print where the configuration file (config.toml: settings and keymap) is",
+    )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     options = parser.parse_args(args)
+    if options.config:
+        from reader.config import config_path
+
+        print(config_path())
+        return 0
     path, library = options.path, None
     if options.library is not None:
         library = _remember_library(options.library)

@@ -58,7 +58,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
         return Settings(), f"The settings in {path} could not be read ({error}); using defaults."
     if not isinstance(raw, dict):
         return Settings(), f"The settings in {path} are not a JSON object; using defaults."
-    chosen = {f.name: raw[f.name] for f in fields(Settings) if _valid(f.name, raw.get(f.name))}
+    names = [f.name for f in fields(Settings)]
+    chosen = {name: raw[name] for name in names if valid_setting(name, raw.get(name))}
     return Settings(**chosen), None
 
 
@@ -129,7 +130,8 @@ class _Refused(OSError):
         super().__init__(0, reason)
 
 
-def _valid(name: str, value: object) -> bool:
+def valid_setting(name: str, value: object) -> bool:
+    """Whether `value` is one a setting called `name` may take."""
     if name == "theme":
         return isinstance(value, str) and bool(value)
     if name == "library":

@@ -57,6 +57,7 @@ def describe_keys(
     """Each area's bindings (inherited ones too, but for the areas in `own_only`),
     keys that do the same thing together."""
     described: KeyHelp = []
+    keymap: dict[str, str] = getattr(app, "keymap", {})  # the keys as the user moved them
     for area, owner in areas:
         actions: dict[str, tuple[list[str], str]] = {}
         own = BindingsMap(owner.__dict__.get("BINDINGS", []))
@@ -67,9 +68,11 @@ def describe_keys(
                 if binding.action in SIDEWAYS:
                     continue
                 keys, _ = actions.setdefault(binding.action, ([], _description(binding)))
-                shown = app.get_key_display(replace(binding, key_display=None))  # this key
-                if shown not in keys:
-                    keys.append(shown)
+                remapped = keymap.get(binding.id or "")
+                for key in remapped.split(",") if remapped else [binding.key]:
+                    shown = app.get_key_display(replace(binding, key=key, key_display=None))
+                    if shown not in keys:
+                        keys.append(shown)
         described.append((area, [(" / ".join(keys), text) for keys, text in actions.values()]))
     return described
 
