@@ -10,6 +10,7 @@ import stat
 import time
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -60,12 +61,14 @@ class LibraryScreen(ModalScreen[Open | Reattach | Forget | None]):
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
+        # The lines' room: the box is 90 % of the window, at most 110, less its frame.
+        room = min(110, self.app.size.width * 9 // 10) - 8
         for heading, entries in self._shelves:
             shown = Text(visible_line(heading), style="bold reverse")  # a folder's name
             options.add_option(Option(shown, disabled=True))
             self._entries.append(None)
             for entry in entries:
-                options.add_option(Option(_prompt(entry)))
+                options.add_option(Option(_prompt(entry, room)))
                 self._entries.append(entry)
         first = next((i for i, entry in enumerate(self._entries) if entry is not None), None)
         options.highlighted = first
@@ -147,8 +150,12 @@ class PathPrompt(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-def _prompt(entry: Entry) -> Text:
-    """Title, then path, progress and when it was last read; never read as markup."""
+def _prompt(entry: Entry, room: int) -> Text:
+    """Title, then path, progress and when it was last read; never read as markup.
+
+    A path too long for the line's `room` is cut from the left ("…/notes/plan.md"):
+    its end names the file.
+    """
     text = Text(visible_line(entry.title), style="bold")
     details = [visible_path(entry.path)]
     if entry.missing:
@@ -159,5 +166,9 @@ def _prompt(entry: Entry) -> Text:
         details.append(
             "last read " + time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.opened_at))
         )
-    text.append("\n  " + " · ".join(details), style="dim")
+    rest = "".join(" · " + detail for detail in details[1:])
+    path, fits = details[0], max(12, room - 2 - cell_len(rest))
+    if cell_len(path) > fits:
+        path = "…" + path[-(fits - 1) :]
+    text.append("\n  " + path + rest, style="dim")
     return text
