@@ -49,13 +49,17 @@ def bookmarks(entries: Sequence[Entry], form: str) -> str:
 
 
 def recent(documents: Sequence[RecentDocument]) -> str:
-    """One line per article: progress, when last read, title and path."""
+    """One line per article that can be opened again: progress, when last read, title and
+    path. (One read from standard input has no file to reopen: its place and bookmarks
+    come back when the same text is piped in again.)"""
     lines = []
     for document in documents:
+        if not document.path:
+            continue
         when = _local(document.opened_at).strftime("%Y-%m-%d %H:%M")
-        where = f"  {visible_line(document.path)}" if document.path else ""
         read = read_label(document.progress)
-        lines.append(f"{read:>9}  {when}  {visible_line(document.title)}{where}")
+        where = visible_line(document.path)
+        lines.append(f"{read:>9}  {when}  {visible_line(document.title)}  {where}")
     return "\n".join(lines) if lines else "No articles read yet."
 
 

@@ -1,4 +1,4 @@
-"""How a bookmarked passage is quoted in lists and exports."""
+"""What the lists and exports show: bookmark quotes, the Markdown digest, recent articles."""
 
 from __future__ import annotations
 
@@ -35,3 +35,16 @@ def test_a_bookmarked_heading_is_not_quoted_again_under_itself_in_markdown() -> 
     markdown = bookmarks([Entry(mark, "Article", None) for mark in marks], "markdown")
     assert "> The Anthropic Advantage" not in markdown
     assert "### The Anthropic Advantage" in markdown and "> Anthropic AI is a company." in markdown
+
+
+def test_recent_lists_only_articles_that_can_be_opened_again() -> None:
+    from reader.export import recent
+    from reader.store import RecentDocument
+
+    documents = [
+        RecentDocument(1, "Piped in", None, 0.0, 0.5),
+        RecentDocument(2, "On disk", "/home/someone/notes.md", 0.0, 1.0),
+    ]
+    shown = recent(documents)
+    assert "Piped in" not in shown
+    assert "finished" in shown and "On disk  /home/someone/notes.md" in shown
