@@ -25,7 +25,7 @@ from reader.document import Document, Section
 from reader.line_index import Shape
 from reader.loading import first_document
 from reader.outline import label
-from reader.progress import ReadingProgress
+from reader.progress import ReadingProgress, percent
 from reader.safe_text import visible_line
 from reader.session import Reading
 from reader.settings import Settings
@@ -294,13 +294,17 @@ class ReadingScreen(Screen[None]):
             self.warn(problem)
 
     def show_status(self) -> None:
-        """The section being read, the percent read and the time left, in the status line."""
-        self.reading.at_end = self.query_one(ContentView).at_end
-        path, progress = self.reading.status(
-            at_end=self.reading.at_end, words_per_minute=self.settings.words_per_minute
+        """The section being read, the percent read and the time left, in the status line;
+        the percent beside the article's title in the tree too."""
+        reading = self.reading
+        reading.at_end = self.query_one(ContentView).at_end
+        path, progress = reading.status(
+            at_end=reading.at_end, words_per_minute=self.settings.words_per_minute
         )
         if path:
             self.query_one(StatusLine).show(path, progress, back=self.links.back_label())
+        if reading.progress is not None:  # (the whole article is in: the figure is final)
+            self.query_one(SectionTree).show_progress(f"{percent(reading.fraction())}%")
 
     def watch_settings(self) -> None:
         if self.is_mounted:  # else on mount

@@ -47,6 +47,7 @@ class SectionTree(Tree[Section]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Text(), id=id)
         self._dragging = False
+        self._progress = ""  # shown beside the article's title
         self.auto_expand = False
         self.guide_depth = 2
         self._section_nodes: dict[Section, TreeNode[Section]] = {}
@@ -82,7 +83,16 @@ class SectionTree(Tree[Section]):
         siblings: list[TreeNode[Section]] = list(node.parent.children) if node.parent else []
         index = siblings.index(node) if 0 < len(siblings) <= GROUP_OVER else -1
         near = [siblings[i] for i in (index - 1, index + 1) if 0 <= i < len(siblings)]
+        if node is self.root and self._progress:  # how far through: always in view
+            suffix = Text(f"  {self._progress}", style="dim")
+            return fit_label(text, room - suffix.cell_len).append_text(suffix)
         return fit_label(text, room, tuple(label(n.data) for n in near if n.data is not None))
+
+    def show_progress(self, progress: str) -> None:
+        """How far through the article the reader is ("52%"), beside its title."""
+        if progress != self._progress:
+            self._progress = progress
+            self.root.refresh()
 
     def fit(self, window: int, beside: int, chosen: int) -> None:
         """Take what the titles need where the window has room beside the reading

@@ -1,5 +1,5 @@
-"""One figure for how far through an article the reader is: the status line, the library
-and `reader recent` agree, and an article read to its end is finished."""
+"""One figure for how far through an article the reader is: the status line, the tree,
+the library and `reader recent` agree, and an article read to its end is finished."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from reader.export import recent
 from reader.progress import read_label
 from reader.source import load
 from reader.store import Store
+from reader.widgets import SectionTree
 from reader.widgets.library_screen import LibraryScreen
 
 
@@ -25,6 +26,8 @@ async def test_the_status_line_the_library_and_recent_give_one_figure() -> None:
         await settle(pilot)
         await pilot.press(*["right_square_bracket"] * 3)
         await wait_until(pilot, lambda: "52%" in status_line(app), "the place 52% in")
+        tree = app.query_one(SectionTree)
+        await wait_until(pilot, lambda: "52%" in tree.render_line(0).text, "52% in the tree")
         app.reading_screen.save_place()
         await app.workers.wait_for_complete()
     assert "52% read" in stored_progress()
