@@ -1,8 +1,9 @@
 """The reading screen: one article's tree, pane, status and search, wired to its `Reading`.
 
-The App's base screen. It shows an article, restores and saves its place, ticks the
-sections read, keeps the status line and the tree with the passage being read, and
-routes search. Another article opened (a link, the library, back) replaces the
+The App's base screen. It shows an article, restores and saves its place, and routes
+search; its parts follow the passage being read (`Following`: the status line, the
+tree, sections read), bookmarks (`Bookmarking`), and links and the way back
+(`ArticleLinks`). Another article opened (a link, the library, back) replaces the
 `Reading`, and with it every piece of state about the one left.
 """
 
@@ -17,7 +18,6 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Tree
 
 from reader import keys
@@ -25,7 +25,7 @@ from reader.document import Document, Section
 from reader.line_index import Shape
 from reader.loading import first_document
 from reader.outline import label
-from reader.progress import ReadingProgress, percent
+from reader.progress import ReadingProgress
 from reader.safe_text import visible_line
 from reader.session import Reading
 from reader.settings import Settings
@@ -34,6 +34,7 @@ from reader.widgets.article_links import ArticleLinks
 from reader.widgets.bookmarking import Bookmarking
 from reader.widgets.content import ContentView
 from reader.widgets.content_rows import GUTTER
+from reader.widgets.following import Following
 from reader.widgets.key_bar import KeyBar
 from reader.widgets.loader import Loader
 from reader.widgets.search_bar import SearchBar
@@ -46,8 +47,6 @@ if TYPE_CHECKING:
     from reader.parsers.ahead import ParsedAhead
     from reader.places import Places
 
-SAVE_DELAY = 0.5  # seconds of stillness before the place is saved
-READ_SCROLL_LIMIT = 2  # screens: scrolling further at once skips sections rather than reads them
 WATCH_INTERVAL = 2.0  # seconds between looks at the article's file for changes
 
 
@@ -82,9 +81,9 @@ class ReadingScreen(Screen[None]):
         self._places_for: Callable[[Source], Places] | None = None  # once the store is open
         self.reading = Reading(source)  # one per article opened
         self.unsaved: str | None = None  # why the last save of the place failed, if it did
-        self._save_timer: Timer | None = None
         self.links = ArticleLinks(self)
         self.bookmarking = Bookmarking(self)
+        self.following = Following(self)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -258,53 +257,10 @@ class ReadingScreen(Screen[None]):
 
     @on(ContentView.PassageChanged)
     def _passage_changed(self, event: ContentView.PassageChanged) -> None:
-        content = self.query_one(ContentView)
-        if event.block != content.passage:
-            return  # the pane has moved on since (to the stored place, say): a newer one follows
-        previous = self.reading.moved_to(event.block)
-        if event.jumped and previous >= 0:
-            self.links.jumped(previous, event.block)
-        self.query_one(SearchPanel).passage = event.block
-        if (
-            not event.jumped
-            and 0 <= previous < event.block
-            and content.rows_between(previous, event.block)
-            <= READ_SCROLL_LIMIT * content.size.height
-        ):  # scrolled on, not dragged far down the scrollbar: read
-            self._read_through(previous, event.block)
-        self.show_status()
-        document = self.reading.document
-        if document is not None:
-            self.query_one(SectionTree).follow(document.section_of(event.block))
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self.save_place)
-
-    def _read_through(self, start: int, end: int) -> None:
-        """The reader scrolled from block `start` on to `end`: tick the sections read."""
-        reading = self.reading
-        if reading.places is None or reading.document is None:
-            return
-        read = reading.passed(start, end, at_end=self.query_one(ContentView).at_end)
-        if not read:
-            return
-        self.query_one(SectionTree).show_read(reading.read)
-        problem = reading.places.mark_read(reading.document, read)
-        if problem:
-            self.warn(problem)
+        self.following.passage_changed(event)
 
     def show_status(self) -> None:
-        """The section being read, the percent read and the time left, in the status line;
-        the percent beside the article's title in the tree too."""
-        reading = self.reading
-        reading.at_end = self.query_one(ContentView).at_end
-        path, progress = reading.status(
-            at_end=reading.at_end, words_per_minute=self.settings.words_per_minute
-        )
-        if path:
-            self.query_one(StatusLine).show(path, progress, back=self.links.back_label())
-        if reading.progress is not None:  # (the whole article is in: the figure is final)
-            self.query_one(SectionTree).show_progress(f"{percent(reading.fraction())}%")
+        self.following.show_status()
 
     def watch_settings(self) -> None:
         if self.is_mounted:  # else on mount

@@ -25,8 +25,8 @@ from reader.app import ReaderApp
 from reader.source import load
 from reader.store import DATABASE_NAME, SCHEMA_VERSION, Store, StoreError, fingerprint
 from reader.widgets.bookmark_list import BookmarkList
+from reader.widgets.following import SAVE_DELAY
 from reader.widgets.note_prompt import NotePrompt
-from reader.widgets.reading_screen import SAVE_DELAY
 
 TEXT = "Title\n\nFirst paragraph of the article.\n\nSecond paragraph, with more words.\n"
 
