@@ -22,6 +22,7 @@ from reader import keys
 from reader.library import Entry, Forget, Open, Reattach, Shelf
 from reader.progress import read_label
 from reader.safe_text import visible_line, visible_path
+from reader.widgets.cells import cut_start
 from reader.widgets.choice_screen import ChoiceScreen
 
 MISSING_ANSWERS = [
@@ -167,8 +168,6 @@ def _prompt(entry: Entry, room: int) -> Text:
             "last read " + time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.opened_at))
         )
     rest = "".join(" · " + detail for detail in details[1:])
-    path, fits = details[0], max(12, room - 2 - cell_len(rest))
-    if cell_len(path) > fits:
-        path = "…" + path[-(fits - 1) :]
+    path = cut_start(details[0], max(12, room - 2 - cell_len(rest)))
     text.append("\n  " + path + rest, style="dim")
     return text

@@ -3,11 +3,11 @@ how long to go."""
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
 from reader.safe_text import visible_line
+from reader.widgets.cells import cut_end, cut_start
 
 SEPARATOR = " › "
 
@@ -45,26 +45,13 @@ class StatusLine(Widget):
         if self._back:  # before the progress, cut to leave the path some room
             back = f"⌫ {visible_line(self._back)}"
             room = max(0, width // 3)
-            back = back if cell_len(back) <= room else back[: max(0, room - 1)] + "…"
+            back = cut_end(back, room)
             progress = Text.assemble((back + "  ·  ", "dim"), progress) if room > 3 else progress
         room = max(0, width - progress.cell_len - 2)
         path = SEPARATOR.join(visible_line(title) for title in self._path)
-        if cell_len(path) > room:  # keep the deepest section: cut from the left
-            path = "…" + _last_cells(path, room - 1) if room else ""
+        path = cut_start(path, room)  # keep the deepest section: cut from the left
         line = Text(path, no_wrap=True)
         line.pad_right(max(0, width - line.cell_len - progress.cell_len))
         line.append_text(progress)
         line.truncate(width)
         return line
-
-
-def _last_cells(text: str, cells: int) -> str:
-    """The end of `text` that fits in `cells` columns."""
-    used, start = 0, len(text)
-    while start > 0:
-        width = cell_len(text[start - 1])
-        if used + width > cells:
-            break
-        used += width
-        start -= 1
-    return text[start:]
