@@ -9,6 +9,7 @@ import signal
 import threading
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -190,17 +191,18 @@ class ReaderApp(App[None]):
 
     def action_library(self) -> None:
         """Choose another article: recently read, in the library folder, or bundled."""
-        from reader.library import Forget, Open, Reattach, apply, gather
-        from reader.store import StoreError
+        from reader.library import RECENT_LIMIT, Forget, Open, Reattach, apply, gather
+        from reader.store import RecentDocument, StoreError
         from reader.widgets.library_screen import LibraryScreen
 
         chosen_folder = self.settings.library
         folder = self._library or (Path(chosen_folder).expanduser() if chosen_folder else None)
+        recent: tuple[RecentDocument, ...] = ()
         try:
-            shelves = gather(self.store, folder)
+            if self.store is not None:
+                recent = tuple(self.store.recent(RECENT_LIMIT))
         except StoreError as error:
             self._warn(f"Recently read articles could not be listed: {error}.")
-            shelves = gather(None, folder)
         reading, links = self.reading, self.reading_screen.links
 
         def chosen(choice: Open | Reattach | Forget | None) -> None:
@@ -221,7 +223,7 @@ class ReaderApp(App[None]):
             elif shown:  # open it again, on the state it was re-attached to
                 links.open_path(choice.path, back=False)
 
-        self.push_screen(LibraryScreen(shelves), chosen)
+        self.push_screen(LibraryScreen(partial(gather, recent, folder)), chosen)
 
     def action_help(self) -> None:
         """Every key, by where it works."""

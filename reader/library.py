@@ -1,5 +1,7 @@
 """The library: articles the reader can open, from recent reading, a folder and the bundle.
 
+`gather` looks at the file system (it stats, walks and reads the start of files
+without a suffix), so it runs in a worker, given what the store knows.
 An article read before whose file is gone stays listed, marked missing: the
 library screen can re-attach it to its file's new path or forget it. The screen
 only says what was chosen (`Open`, `Reattach`, `Forget`); `apply` does it.
@@ -8,16 +10,19 @@ only says what was chosen (`Open`, `Reattach`, `Forget`); `apply` does it.
 from __future__ import annotations
 
 import os
+import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.safe_text import visible_line, visible_path
-from reader.source import ARTICLE_SUFFIXES, bundled_articles_dir
-from reader.store import Store, StoreError
+from reader.source import ARTICLE_SUFFIXES, bundled_articles_dir, looks_like_text
+from reader.store import RecentDocument, Store, StoreError
 
 FOLDER_LIMIT = 2000  # articles listed from a folder (and its subfolders)
 FOLDERS_LIMIT = 500  # folders looked into for them
 RECENT_LIMIT = 30
+SNIFF_BYTES = 4096  # read of a file without a suffix to tell whether it is text
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,15 +62,17 @@ class Forget:
     document: int
 
 
-def gather(store: Store | None, folder: Path | None) -> list[Shelf]:
-    """Recently read articles, then the folder's, then the bundled ones (empty shelves left out)."""
+def gather(read: Sequence[RecentDocument], folder: Path | None) -> list[Shelf]:
+    """Recently read articles, then the folder's, then the bundled ones (empty shelves left out).
+
+    `read` is what the store lists as recently read (`Store.recent`).
+    """
     recent: dict[Path, Entry] = {}
-    if store is not None:
-        for document in store.recent(RECENT_LIMIT):
-            if document.path:  # not one read from standard input
-                path, missing = Path(document.path), not os.path.isfile(document.path)
-                read = (document.progress, document.opened_at, document.id)
-                recent.setdefault(path, Entry(document.title, path, *read, missing=missing))
+    for document in read:
+        if document.path:  # not one read from standard input
+            path, missing = Path(document.path), not os.path.isfile(document.path)
+            known = (document.progress, document.opened_at, document.id)
+            recent.setdefault(path, Entry(document.title, path, *known, missing=missing))
     shelves: list[Shelf] = [("Recently read", list(recent.values()))]
     if folder is not None:
         shelves.append((f"In {visible_path(folder)}", _entries(_articles_in(folder), recent)))
@@ -75,18 +82,43 @@ def gather(store: Store | None, folder: Path | None) -> list[Shelf]:
 
 
 def _articles_in(folder: Path) -> list[Path]:
-    """Article files under a folder, by path; hidden files and folders left out."""
+    """Article files under a folder, by path; hidden files and folders left out.
+
+    An article is a file with an article suffix, or a text file with no suffix at
+    all (README, NEWS, LICENSE), which `reader FILE` opens as well.
+    """
     found: list[Path] = []
     for visited, (root, folders, files) in enumerate(os.walk(folder)):
         if visited >= FOLDERS_LIMIT:  # `reader ~` must not walk the whole disk
             break
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
+            if name.startswith("."):
+                continue
+            suffix = Path(name).suffix.lower()
+            if suffix in ARTICLE_SUFFIXES or (not suffix and _is_text(Path(root) / name)):
                 found.append(Path(root) / name)
                 if len(found) >= FOLDER_LIMIT:
                     return found
     return found
+
+
+def _is_text(path: Path) -> bool:
+    """A regular, non-executable file whose start reads as text (not a script)."""
+    try:  # not blocking: a named pipe must not hold the walk up
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o111:
+            return False
+        sample = os.read(descriptor, SNIFF_BYTES)
+    except OSError:
+        return False
+    finally:
+        os.close(descriptor)
+    return not sample.startswith(b"#!") and looks_like_text(sample)
 
 
 def _entries(paths: list[Path], recent: dict[Path, Entry]) -> list[Entry]:

@@ -224,6 +224,21 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
     return normalize_newlines(text), notice
 
 
+def looks_like_text(sample: bytes) -> bool:
+    """Whether the start of a file (a few KB) reads as text: no NUL, and UTF-8 or legacy text."""
+    if any(sample.startswith(bom) for bom, _ in _BOMS):
+        return True
+    if not sample.strip() or b"\x00" in sample:
+        return False
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.start >= len(sample) - 3:  # a character cut at the sample's end
+            return True
+        return not _mostly_binary(sample)
+    return True
+
+
 def _mostly_binary(data: bytes) -> bool:
     """Whether bytes that are not UTF-8 are also not text in a legacy encoding.
 

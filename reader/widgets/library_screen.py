@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import stat
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -17,6 +18,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from reader import keys
 from reader.library import Entry, Forget, Open, Reattach, Shelf
@@ -49,10 +51,11 @@ class LibraryScreen(ModalScreen[Open | Reattach | Forget | None]):
     LibraryScreen OptionList { height: 1fr; border: none; background: $surface; }
     """
 
-    def __init__(self, shelves: list[Shelf]) -> None:
+    def __init__(self, gather: Callable[[], list[Shelf]]) -> None:
+        """`gather` finds the shelves; it looks at files, so it runs in a worker."""
         super().__init__()
         self._entries: list[Entry | None] = []  # by option index; None for a heading
-        self._shelves = shelves
+        self._gather = gather
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -62,9 +65,24 @@ class LibraryScreen(ModalScreen[Open | Reattach | Forget | None]):
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
+        options.add_option(Option(Text("Looking for articles…", style="dim"), disabled=True))
+        self.run_worker(self._gather, thread=True, exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, list):
+            self._show(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            options = self.query_one(OptionList)
+            options.clear_options()
+            problem = Text(f"Articles could not be listed: {visible_line(str(event.worker.error))}")
+            options.add_option(Option(problem, disabled=True))
+
+    def _show(self, shelves: list[Shelf]) -> None:
+        options = self.query_one(OptionList)
+        options.clear_options()
         # The lines' room: the box is 90 % of the window, at most 110, less its frame.
         room = min(110, self.app.size.width * 9 // 10) - 8
-        for heading, entries in self._shelves:
+        for heading, entries in shelves:
             shown = Text(visible_line(heading), style="bold reverse")  # a folder's name
             options.add_option(Option(shown, disabled=True))
             self._entries.append(None)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
-from helpers import highlighted, messages, settle, top_line
+from helpers import highlighted, messages, settle, top_line, wait_until
 from textual.app import App
 from textual.widgets import Input, Label, OptionList
 
@@ -154,7 +156,7 @@ def test_an_article_whose_file_is_gone_stays_listed_marked_missing(tmp_path: Pat
     gone = stored_article(store, tmp_path / "gone.md", FIRST, "gone")
     stored_article(store, folder / "first.md", FIRST + "\nMore.\n", "here")
     store.document("stdin", None, "Read from standard input")  # no file to speak of
-    (heading, entries), *_ = gather(store, None)
+    (heading, entries), *_ = gather(store.recent(), None)
     assert heading == "Recently read"
     assert [(e.path.name, e.missing) for e in entries] == [("first.md", False), ("gone.md", True)]
     assert entries[1].document == gone and entries[1].progress == 0.5
@@ -193,6 +195,67 @@ def test_apply_forgets_an_article_and_everything_stored_of_it(tmp_path: Path) ->
     assert store.position(kept) is not None
 
 
+def test_a_folders_text_files_without_a_suffix_are_listed_but_not_scripts_or_binaries(
+    tmp_path: Path,
+) -> None:
+    folder = make_folder(tmp_path)
+    (folder / "README").write_text("Read me\n\nWhat this folder holds.\n")
+    (folder / "more" / "NEWS").write_bytes("Caf\xe9 news\n".encode("latin-1"))  # legacy text
+    (folder / "CHANGES").write_bytes("\ufeffChanges\n".encode("utf-16"))
+    (folder / "program").write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)))
+    (folder / "empty").write_text("")
+    script = folder / "build"
+    script.write_text("#!/bin/sh\necho hi\n")
+    runnable = folder / "tool"
+    runnable.write_text("print('hi')\n")
+    runnable.chmod(0o755)
+    os.mkfifo(folder / "pipe")  # opening it to read would wait for a writer
+    (_, entries), _ = gather((), folder)
+    names = [str(entry.path.relative_to(folder.resolve())) for entry in entries]
+    assert names == ["CHANGES", "README", "first.md", "more/NEWS", "more/second.txt"]
+    assert load_path(folder / "README").text.startswith("Read me")  # and it opens
+
+
+class Gate:
+    """A gather that waits to be let through, as a slow disk would."""
+
+    def __init__(self, shelves: list[Shelf]) -> None:
+        self.shelves, self.open = shelves, threading.Event()
+
+    def __call__(self) -> list[Shelf]:
+        if not self.open.wait(10):
+            raise OSError("the disk did not answer")
+        return self.shelves
+
+
+async def test_the_library_opens_at_once_and_lists_articles_when_they_are_found(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "here.md").write_text(FIRST)
+    gate = Gate([("Recently read", [Entry("Here", tmp_path / "here.md")])])
+    app = Shelves([])
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(LibraryScreen(gate))
+        await pilot.pause()
+        assert listed(app) == ["Looking for articles…"]  # the screen did not wait
+        gate.open.set()
+        await wait_until(pilot, lambda: len(listed(app)) == 2, "the articles listed")
+        assert listed(app)[0] == "Recently read" and listed(app)[1].startswith("Here\n")
+        assert app.screen.query_one(OptionList).highlighted == 1
+
+
+async def test_a_library_that_cannot_be_listed_says_why(tmp_path: Path) -> None:
+    def broken() -> list[Shelf]:
+        raise OSError("permission denied")
+
+    app = Shelves([])
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(LibraryScreen(broken))
+        await pilot.pause()
+        await wait_until(pilot, lambda: "could not" in listed(app)[0], "the problem shown")
+        assert listed(app) == ["Articles could not be listed: permission denied"]
+
+
 class Shelves(App[None]):
     """Just the library screen; what it dismisses with is kept in `results`."""
 
@@ -202,7 +265,7 @@ class Shelves(App[None]):
         self.results: list[Open | Reattach | Forget | None] = []
 
     def on_mount(self) -> None:
-        self.push_screen(LibraryScreen(self.shelves), self.results.append)
+        self.push_screen(LibraryScreen(lambda: self.shelves), self.results.append)
 
 
 async def pick(pilot, app: App[None], index: int) -> None:
@@ -228,7 +291,7 @@ async def test_the_library_screen_dismisses_with_what_was_chosen(tmp_path: Path)
             ("find", [Reattach(2, found)]),
         ]:
             app.results.clear()
-            app.push_screen(LibraryScreen(app.shelves), app.results.append)
+            app.push_screen(LibraryScreen(lambda: app.shelves), app.results.append)
             await settle(pilot)
             await pick(pilot, app, 2)  # the missing one: what to do?
             assert isinstance(app.screen, ChoiceScreen)
@@ -250,7 +313,7 @@ async def test_the_library_screen_dismisses_with_what_was_chosen(tmp_path: Path)
             if answer == "keep":
                 await pilot.press("escape")
                 assert app.results == [None]
-        app.push_screen(LibraryScreen(app.shelves))
+        app.push_screen(LibraryScreen(lambda: app.shelves))
         await settle(pilot)
         await pilot.press("q")  # quits from the library
         await pilot.pause()
