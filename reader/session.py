@@ -136,16 +136,22 @@ class Reading:
         document, passage = self.document, self.passage
         if document is None or passage < 0:
             return [], ""
-        path = []
-        section: Section | None = document.section_of(passage)
-        while section is not None and section is not document.root:
-            path.append(label(section))
-            section = section.parent
+        path = self.path_to(document.section_of(passage))
         if self.progress is None:
-            return path[::-1] or [label(document.root)], LOADING
+            return path, LOADING
         percent = self.progress.percent(passage, at_end=at_end)
         minutes = self.progress.minutes_left(passage, words_per_minute, at_end=at_end)
-        return path[::-1] or [label(document.root)], f"{percent}%  ·  {time_left(minutes)}"
+        return path, f"{percent}%  ·  {time_left(minutes)}"
+
+    def path_to(self, section: Section) -> list[str]:
+        """The whole titles from the top section down to `section` (the article's title
+        for the article itself)."""
+        path = []
+        node: Section | None = section
+        while node is not None and node.parent is not None:  # (the root has no parent)
+            path.append(label(node))
+            node = node.parent
+        return path[::-1] or [label(section)]
 
     def next_section(self, passage: int) -> Section | None:
         """The section after the one `passage` is in, at any depth (None: it is the last)."""

@@ -72,15 +72,20 @@ class Following:
             screen.warn(problem)
 
     def show_status(self) -> None:
-        """The section being read, the percent read and the time left, in the status line;
-        the percent beside the article's title in the tree too."""
+        """The section being read (or, in the tree, the one its cursor is on), the percent
+        read and the time left, in the status line; the percent beside the article's
+        title in the tree too."""
         screen = self.screen
         reading = screen.reading
         reading.at_end = screen.query_one(ContentView).at_end
         path, progress = reading.status(
             at_end=reading.at_end, words_per_minute=screen.settings.words_per_minute
         )
+        tree = screen.query_one(SectionTree)
+        chosen = tree.cursor_node.data if tree.has_focus and tree.cursor_node else None
+        if chosen is not None:  # the tree's cursor: its whole title, however cut in the tree
+            path = reading.path_to(chosen)
         if path:
             screen.query_one(StatusLine).show(path, progress, back=screen.links.back_label())
         if reading.progress is not None:  # (the whole article is in: the figure is final)
-            screen.query_one(SectionTree).show_progress(f"{percent(reading.fraction())}%")
+            tree.show_progress(f"{percent(reading.fraction())}%")

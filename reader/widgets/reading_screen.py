@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
@@ -283,6 +283,12 @@ class ReadingScreen(Screen[None]):
         self.query_one(SectionTree).fit(self.size.width, beside, self.settings.tree_width)
 
     # -- sections ------------------------------------------------------------
+
+    @on(Tree.NodeHighlighted)
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    def _tree_cursor_moved(self) -> None:
+        self.following.show_status()  # the status line names the tree's cursor, in full
 
     @on(Tree.NodeSelected)
     def _section_chosen(self, event: Tree.NodeSelected[Section]) -> None:

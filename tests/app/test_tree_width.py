@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import in_palette, screen_text, settle, wait_until
+from helpers import in_palette, screen_text, settle, status_line, wait_until
 
 from reader.app import ReaderApp
 from reader.settings import Settings, settings_path
@@ -73,3 +73,30 @@ async def test_dragging_the_trees_edge_sets_its_width_and_it_is_remembered() -> 
         await wait_until(
             pilot, lambda: again.query_one(SectionTree).outer_size.width == 30, "the fitted tree"
         )
+
+
+async def test_the_tree_cursors_whole_title_is_in_the_status_line_while_the_tree_has_focus() -> (
+    None
+):
+    app = ReaderApp(load(None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        reading_path = status_line(app)
+        await pilot.press("tab")  # into the tree
+        await settle(pilot)
+        tree = app.query_one(SectionTree)
+        assert tree.has_focus
+        row = next(y for y, text in enumerate(tree_rows(app)) if "Implications" in text)
+        assert tree_rows(app)[row].endswith("…")  # cut in the tree...
+        while tree.cursor_line != row + tree.scroll_offset.y:
+            await pilot.press("down")
+        await settle(pilot)
+        assert "Implications for the AI Ecosystem" in status_line(app)  # ...whole here
+        await pilot.press("down")  # a section under it: its path, deepest kept
+        await settle(pilot)
+        assert status_line(app).startswith(
+            "…Ecosystem › 1. Advancements in Natural Language Processing "
+        )
+        await pilot.press("tab")  # back to the article: the passage being read again
+        await settle(pilot)
+        assert status_line(app) == reading_path
