@@ -3,6 +3,7 @@ how long to go."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
@@ -10,10 +11,13 @@ from reader.safe_text import visible_line
 from reader.widgets.cells import cut_end, cut_start
 
 SEPARATOR = " › "
+BACK_GAP = "  ·  "
+BACK_LEAST = 14  # cells naming where back leads however long the title (at most a third)
 
 
 class StatusLine(Widget):
-    """Section path on the left (its end kept when too long), progress on the right."""
+    """Section path on the left (its end kept when too long), progress on the right;
+    where back leads before the progress, in the room the deepest title leaves."""
 
     DEFAULT_CSS = """
     StatusLine {
@@ -42,13 +46,16 @@ class StatusLine(Widget):
     def render(self) -> Text:
         width = self.size.width
         progress = Text(self._progress, self.get_component_rich_style("status-line--progress"))
-        if self._back:  # before the progress, cut to leave the path some room
-            back = f"⌫ {visible_line(self._back)}"
-            room = max(0, width // 3)
-            back = cut_end(back, room)
-            progress = Text.assemble((back + "  ·  ", "dim"), progress) if room > 3 else progress
-        room = max(0, width - progress.cell_len - 2)
         path = SEPARATOR.join(visible_line(title) for title in self._path)
+        if self._back:  # before the progress: what the deepest title leaves, within a third
+            back = f"⌫ {visible_line(self._back)}"
+            deepest = cell_len(visible_line(self._path[-1])) + 4 if self._path else 0
+            spare = width - progress.cell_len - min(deepest, cell_len(path)) - 2 - len(BACK_GAP)
+            least, most = min(BACK_LEAST, width // 3), width // 3
+            room = min(most, max(least, spare))
+            back = cut_end(back, room)
+            progress = Text.assemble((back + BACK_GAP, "dim"), progress) if room > 3 else progress
+        room = max(0, width - progress.cell_len - 2)
         path = cut_start(path, room)  # keep the deepest section: cut from the left
         line = Text(path, no_wrap=True)
         line.pad_right(max(0, width - line.cell_len - progress.cell_len))
