@@ -29,6 +29,7 @@ from reader.document import (
     normalize_newlines,
 )
 from reader.parsers.cancelled import ParseCancelled
+from reader.parsers.markdown_html import first_word, inline_tag
 
 # Front matter: YAML-looking lines (key: value, indented or "- " continuations,
 # comments) between --- lines. A "---" rule at the top of an article is not it.
@@ -96,9 +97,18 @@ def _split_front_matter(text: str) -> tuple[str, str | None]:
     if match is None:
         return text, None
     title_match = _FRONT_TITLE.search(match["body"])
-    title = title_match["title"].strip("'\"") if title_match else None
+    title = _unquote(title_match["title"]) if title_match else None
     blanked = "\n" * match.group(0).count("\n")
     return blanked + text[match.end() :], title or None
+
+
+def _unquote(value: str) -> str:
+    """A YAML scalar's text: quotes taken off, and what they escape read."""
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return re.sub(r"\\(.)", r"\1", value[1:-1])
+    return value.strip("'\"")
 
 
 def _pieces(body: str, size: int) -> list[str]:
@@ -139,6 +149,10 @@ class _InlineStyler:
         self._md = md
         self._env = env
 
+    def blocks(self, markdown: str) -> list[Token]:
+        """Block tokens of a piece of Markdown (the HTML blocks' own, converted)."""
+        return self._md.block.parse(markdown, self._md, self._env, []) or [] if markdown else []
+
     def __call__(self, markup: str) -> tuple[Run, ...]:
         if not _MARKUP.search(markup):  # the common case: nothing to style
             text = " ".join(line.strip(" ") for line in markup.strip(" \n").split("\n"))
@@ -160,6 +174,7 @@ class _Builder:
         self.marker_pending = False  # a list item's first block is still to come
         self.ordered: list[bool] = []  # for each open list: is it numbered?
         self.first_line = 0
+        self.embedded: list[int] | None = None  # in an HTML block: where to look, and its end
 
     def feed(self, tokens: Sequence[Token], first_line: int) -> None:
         """Add the blocks of one chunk, whose first line is `first_line` of the article."""
@@ -197,12 +212,32 @@ class _Builder:
             language = token.info.split()[0] if token.info.strip() else ""
             self._add(BlockKind.CODE, token, literal=token.content.rstrip("\n"), language=language)
         elif kind == "html_block":
-            self._add(BlockKind.HTML, token, literal=token.content.rstrip("\n"))
+            self._html(token)
         elif kind == "hr":
             self._add(BlockKind.RULE, token)
         elif kind == "table_open":
             return self._table(tokens, index)
         return index + 1
+
+    def _html(self, token: Token) -> None:
+        """An HTML block's blocks, as the Markdown it stands for; each block's span starts
+        where its first word is in the HTML."""
+        from reader.parsers.html_markdown import html_to_markdown  # lxml: only when needed
+
+        tokens = self.style.blocks(html_to_markdown(token.content))
+        if not tokens:
+            return
+        first = len(self.blocks)
+        self.embedded = list(self._span(token))
+        index = 0
+        while index < len(tokens):
+            index = self._token(tokens, index)
+        end = self.embedded[1]
+        self.embedded = None
+        for at in range(len(self.blocks) - 1, first - 1, -1):  # each ends where the next starts
+            block = self.blocks[at]
+            self.blocks[at] = block._replace(end=max(block.start, end))
+            end = block.start
 
     def _open(self, container: Container) -> None:
         self.containers = (*self.containers, container)
@@ -230,7 +265,13 @@ class _Builder:
         return index + 1
 
     def _add(self, kind: BlockKind, token: Token, **fields: Any) -> None:
-        start, end = self._span(token)
+        if self.embedded is None:
+            start, end = self._span(token)
+        else:  # from an HTML block: where its first word is, after the last block's
+            word = first_word(fields.get("literal") or "".join(fields.get("markup", ())))
+            found = self.text.find(word, *self.embedded) if word else -1
+            self.embedded[0] = start = max(found, self.embedded[0])
+            end = self.embedded[1]
         self.blocks.append(Block(kind, start, end, containers=self.containers, **fields))
         if self.marker_pending:  # only the first block of a list item shows its marker
             self.containers = tuple(
@@ -283,8 +324,18 @@ def _runs(children: Sequence[Token]) -> tuple[Run, ...]:
                 style &= ~_INLINE_TOGGLES[base]
                 if base == "link":
                     href = ""
-        elif kind in ("text", "text_special", "html_inline"):
+        elif kind in ("text", "text_special"):
             add(token.content)
+        elif kind == "html_inline":
+            tag = inline_tag(token.content)
+            if tag.text:
+                add(tag.text, Inline.IMAGE if tag.image else Inline.PLAIN)
+            elif tag.closing:
+                style &= ~tag.style
+                href = "" if tag.style is Inline.LINK else href
+            elif tag.style is not Inline.PLAIN and (tag.href or tag.style is not Inline.LINK):
+                style |= tag.style
+                href = tag.href or href
         elif kind == "code_inline":
             add(token.content, Inline.CODE)
         elif kind == "softbreak":
@@ -305,7 +356,7 @@ def _plain(children: Sequence[Token]) -> str:
     parts = []
     for token in children:
         kind = token.type
-        if kind in ("text", "text_special", "code_inline", "html_inline"):
+        if kind in ("text", "text_special", "code_inline"):
             parts.append(token.content)
         elif kind in ("softbreak", "hardbreak"):
             parts.append(" ")

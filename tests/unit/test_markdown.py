@@ -99,13 +99,45 @@ def test_inline_styles_links_and_images() -> None:
     assert "[image: a cat]" in document.styled(0).plain
 
 
-def test_raw_html_is_shown_as_text() -> None:
-    document = parse('<div onclick="x()">\nhi\n</div>\n\nA <b>bold</b> claim.\n')
-    html = document.blocks[0]
-    assert len(document.blocks) == 2
-    assert html.kind is BlockKind.HTML
-    assert html.literal == '<div onclick="x()">\nhi\n</div>'
-    assert document.styled(1).plain == "A <b>bold</b> claim."
+def test_html_inside_markdown_is_rendered_not_dumped() -> None:
+    text = (
+        "# Guide\n\n<!-- YAML\nadded: v0.1.8\n-->\n\nIntro.\n\n"
+        '<div align="center">\n  <picture>\n    <source srcset="logo.svg">\n'
+        '    <img alt="Project logo" src="logo.png">\n  </picture>\n</div>\n\n'
+        "<h2>Install</h2>\n\n"
+        'Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, see <a href="https://x.test">the site</a>,'
+        ' <b>bold</b><br>next line, <img src=x alt="a chart"> <span>kept</span>.\n\n'
+        "<details>\n<summary>Why?</summary>\n\nBecause.\n\n</details>\n\n"
+        "<script>alert(1)</script>\n\n<table><tr><th>A</th><th>B</th></tr>"
+        "<tr><td>1</td><td>2</td></tr></table>\n"
+    )
+    document = parse(text)
+    shown = [document.styled(i) for i in range(len(document.blocks))]
+    assert [b.plain for b in shown] == [
+        "Guide",
+        "Intro.",
+        "[image: Project logo]",
+        "Install",
+        "Press Ctrl+C, see the site, bold\nnext line, [image: a chart] kept.",
+        "Why?",
+        "Because.",
+        "A | B\n1 | 2",
+    ]
+    assert [(h.level, h.title) for h in document.headings] == [(1, "Guide"), (2, "Install")]
+    runs = {run.text: run for run in shown[4].runs}
+    assert runs["Ctrl"].style == Inline.CODE and runs["bold"].style == Inline.STRONG
+    assert runs["the site"].href == "https://x.test"
+    assert BlockKind.HTML not in {b.kind for b in shown}
+    logo = shown[2]  # its span starts at its words in the HTML
+    assert text[logo.start :].startswith("Project logo")
+    assert text[shown[3].start :].startswith("Install</h2>")
+
+
+def test_a_blocks_span_in_an_html_block_ends_where_the_next_starts() -> None:
+    document = parse("<div>\n<p>First para</p>\n<p>Second para</p>\n</div>\n\nAfter.\n")
+    first, second, after = document.blocks
+    assert first.end == second.start and second.end <= after.start
+    assert document.text[first.start : first.end].startswith("First para")
 
 
 def test_tables_keep_their_cells() -> None:
