@@ -54,12 +54,18 @@ class ReaderApp(App[None]):
     settings: var[Settings] = var(Settings, init=False)  # read from settings.json on mount
 
     def __init__(
-        self, source: Source, ahead: ParsedAhead | None = None, library: Path | None = None
+        self,
+        source: Source,
+        ahead: ParsedAhead | None = None,
+        library: Path | None = None,
+        opening: Path | None = None,
     ) -> None:
         """`ahead` is the start of the article being parsed by another process, if it is;
-        `library`, a folder whose articles the library shows (opened at once)."""
+        `library`, a folder whose articles the library shows (opened at once); `opening`,
+        a web page to read in a worker and show in place of `source` (a placeholder)."""
         super().__init__()
         self._library = library
+        self._opening = opening
         self.store: Store | None = None  # opened after the first frame
         self._frozen = False  # start-up objects are kept out of garbage collection
         self._settings_lock = threading.Lock()  # one settings file written at a time
@@ -118,14 +124,18 @@ class ReaderApp(App[None]):
         if self.store.warning:
             self._warn(self.store.warning)
         self.reading_screen.attach_places(self._places_for, event.parse_rest)
+        if self._opening is not None:
+            self.reading_screen.links.open_path(self._opening, back=False)
         if self._library is not None:
             self.action_library()
 
-    def _places_for(self, source: Source) -> Places:
+    def _places_for(self, source: Source) -> Places | None:
         """An article's saved state, through the one object that writes it."""
         from reader.places import Places
 
         assert self.store is not None
+        if source.placeholder:
+            return None
         return Places(self.store, source.text, source.path)
 
     @on(ReadingScreen.Started)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import __version__, keys
+from reader.opening import article, placeholder
 from reader.safe_text import visible_line
 from reader.source import ArticleError, Source, load
 
@@ -77,9 +78,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if path not in (None, "-") and Path(path).is_dir():
         library = Path(path).resolve()
         path = _last_read_in(library)
-    source = _load_or_report(path)
+    source = _load_or_report(path, pages=False)
     if source is None:
         return 2
+    opening = None
+    if source.kind == "html" and source.path is not None:  # its content is found in the app
+        opening, source = source.path, placeholder(source)
+    elif source.kind == "html":
+        source = _article_or_report(source)
+        if source is None:
+            return 2
     if options.path == "-" and not _reattach_terminal():
         return 2
     # Starting up allocates a great deal and frees little: the cyclic collector
@@ -92,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ahead = parse_ahead(start, source.kind, source.name)  # before Textual loads, in parallel
     from reader.app import ReaderApp  # Textual loads only when the app runs
 
-    app = ReaderApp(source, ahead, library=library)  # with a library, it opens first
+    app = ReaderApp(source, ahead, library=library, opening=opening)  # a library opens first
     app.run()
     if app.unsaved:
         print(f"reader: {visible_line(app.unsaved)}", file=sys.stderr)
@@ -236,13 +244,22 @@ def _print(text: str) -> int:
     return 0
 
 
-def _load_or_report(path: str | None) -> Source | None:
+def _load_or_report(path: str | None, *, pages: bool = True) -> Source | None:
+    """The article at `path` (a web page's content found, if `pages`); None once told why not."""
     try:
         source = load(path)
     except ArticleError as error:
         print(f"reader: {visible_line(str(error))}", file=sys.stderr)
         return None
-    return source
+    return _article_or_report(source) if pages else source
+
+
+def _article_or_report(source: Source) -> Source | None:
+    try:
+        return article(source)
+    except ArticleError as error:
+        print(f"reader: {visible_line(str(error))}", file=sys.stderr)
+        return None
 
 
 def _reattach_terminal() -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import sys
 from dataclasses import dataclass
@@ -19,15 +20,18 @@ from reader.document import normalize_newlines
 from reader.encodings import describe, guess
 from reader.safe_text import visible_path
 
-Kind = Literal["markdown", "plain"]
+Kind = Literal["markdown", "plain", "html"]
 FileVersion = tuple[int, int, int, int]  # device, inode, size, modification time in ns
 
 MAX_BYTES = 200 * 1024 * 1024
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
-ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | {".txt", ".text"}  # what the library lists
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | {".txt", ".text"}  # the library's
 BUNDLED_ARTICLE = "amazon-invests-4b-in-anthropic.txt"
 
 
+META_SAMPLE = 16 * 1024  # bytes of a page looked in for its <meta charset>
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 READ_CHUNK = 1024 * 1024  # bytes read at a time once the size a file reports is read
 BINARY_SAMPLE = 64 * 1024  # bytes looked at to tell text from binary
 BINARY_SHARE = 0.05  # more control bytes than this (and BINARY_COUNT) and it is not text
@@ -61,6 +65,7 @@ class Source:
     path: Path | None = None
     notice: str | None = None
     version: FileVersion | None = None  # the file as it was read, to notice later changes
+    placeholder: bool = False  # shown while the article is read: nothing is stored of it
 
 
 def bundled_articles_dir() -> Path:
@@ -85,8 +90,12 @@ def load_path(path: Path) -> Source:
     """Read and decode a file, refusing what is not a readable text article."""
     shown = visible_path(path)
     data, version = _read_file(path, shown)
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        text, notice = decode_html(data, shown)
+        return Source(text, visible_path(path.name), "html", path.resolve(), notice, version)
     text, notice = decode(data, shown)
-    kind: Kind = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "plain"
+    kind: Kind = "markdown" if suffix in MARKDOWN_SUFFIXES else "plain"
     return Source(text, visible_path(path.name), kind, path.resolve(), notice, version)
 
 
@@ -176,8 +185,10 @@ class FileWatch:
             return self.change  # cannot look right now: no news
         if version != self._version:  # touched, rewritten or replaced: compare the text
             self._version = version
+            from reader.opening import open_path
+
             try:
-                same = load_path(self._path).text == self._source.text
+                same = open_path(self._path).text == self._source.text
             except ArticleError:
                 same = False
             self.change = None if same else "changed"
@@ -195,6 +206,35 @@ def load_stream(stream: BinaryIO, name: str) -> Source:
         raise ArticleError(_too_large(name))
     text, notice = decode(data, name)
     return Source(text, name, sniff_kind(text), None, notice)
+
+
+def decode_html(data: bytes, name: str, charset: str | None = None) -> tuple[str, str | None]:
+    """A web page's bytes to text: by its byte order mark, else the `charset` its server
+    declared, else the one in its `<meta>`, else as any text is (see `decode`)."""
+    declared = charset or _meta_charset(data[:META_SAMPLE])
+    codec = _html_codec(declared) if declared else None
+    if codec is None or any(data.startswith(bom) for bom, _ in _BOMS):
+        return decode(data, name)
+    text = data.decode(codec, errors="replace").removeprefix("\ufeff")
+    notice = f"{name} has bytes that are not valid {declared}; they are shown as \ufffd."
+    return normalize_newlines(text), (notice if "\ufffd" in text else None)
+
+
+def _meta_charset(head: bytes) -> str | None:
+    match = _META_CHARSET.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def _html_codec(declared: str) -> str | None:
+    """The codec a browser uses for a declared charset (Latin-1 is read as Windows-1252);
+    None for one Python does not know, or a UTF-16/32 a page cannot declare of itself."""
+    try:
+        codec = codecs.lookup(declared.strip()).name
+    except LookupError:
+        return None
+    if codec.startswith(("utf-16", "utf-32")):
+        return None
+    return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
 
 
 def decode(data: bytes, name: str) -> tuple[str, str | None]:

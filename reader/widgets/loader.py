@@ -24,11 +24,12 @@ from reader.line_index import Shape
 if TYPE_CHECKING:
     from reader.records import Bookmark
 from reader.loading import abandonable, parse_whole
+from reader.opening import open_path
 from reader.parsers import ParseCancelled
 from reader.progress import ReadingProgress
 from reader.responsive import handing_over
 from reader.session import Reading
-from reader.source import ArticleError, Source, load_path
+from reader.source import ArticleError, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,7 @@ class Loader(Widget):
         """Read a file; a read that never ends is left behind when the app quits."""
         worker = get_current_worker()
         try:
-            source = abandonable(lambda: load_path(request.path), lambda: worker.is_cancelled)
+            source = abandonable(lambda: open_path(request.path), lambda: worker.is_cancelled)
         except InterruptedError:
             return
         except ArticleError as error:

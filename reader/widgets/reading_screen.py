@@ -78,7 +78,8 @@ class ReadingScreen(Screen[None]):
         """`ahead` is the start of the article being parsed by another process, if it is."""
         super().__init__()
         self._ahead = ahead
-        self._places_for: Callable[[Source], Places] | None = None  # once the store is open
+        # Once the store is open: an article's saved state (None for a placeholder)
+        self._places_for: Callable[[Source], Places | None] | None = None
         self.reading = Reading(source)  # one per article opened
         self.unsaved: str | None = None  # why the last save of the place failed, if it did
         self.links = ArticleLinks(self)
@@ -115,7 +116,9 @@ class ReadingScreen(Screen[None]):
         self.show(document, complete=whole, new=True)
         return not whole
 
-    def attach_places(self, places_for: Callable[[Source], Places], parse_rest: bool) -> None:
+    def attach_places(
+        self, places_for: Callable[[Source], Places | None], parse_rest: bool
+    ) -> None:
         """The store is open (after the first frame): `places_for` gives an article's
         saved state. Find this one's."""
         self._places_for = places_for
@@ -369,6 +372,10 @@ class ReadingScreen(Screen[None]):
     @on(Loader.ReadFailed)
     def _read_failed(self, event: Loader.ReadFailed) -> None:
         self.notify(event.problem, severity="error")
+        shown = self.reading.source
+        if shown.placeholder:  # it said the page was being read: say why it is not
+            text = f"# {shown.name}\n\nThe page could not be read.\n"
+            self.open_article(Source(text, shown.name, "markdown", placeholder=True))
 
     def action_go_back(self) -> None:
         self.links.go_back()

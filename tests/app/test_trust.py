@@ -94,14 +94,14 @@ async def test_a_read_that_never_ends_leaves_the_reader_responsive_and_q_quits(
     article = tmp_path / "main.md"
     article.write_text("# Main\n\n[the hung one](hung.md)\n\n## Second\n\nMore.\n")
     release = threading.Event()
-    read = reader.widgets.loader.load_path
+    read = reader.widgets.loader.open_path
 
     def blocking(path: Path) -> Source:
         if path.name == "hung.md":
             release.wait()
         return read(path)
 
-    monkeypatch.setattr(reader.widgets.loader, "load_path", blocking)
+    monkeypatch.setattr(reader.widgets.loader, "open_path", blocking)
     app = ReaderApp(read(article))
     try:
         async with app.run_test(size=SIZE) as pilot:

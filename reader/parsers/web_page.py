@@ -1,0 +1,153 @@
+"""A web page as an article: its main content found, and written as Markdown.
+
+trafilatura finds the main content (no navigation, ads, banners, comments) and
+the page's metadata; `html_markdown` turns the content into Markdown, which the
+Markdown parser reads like any article. The Markdown starts with front matter
+(title, byline, date, site, address), shown as a line under the title.
+"""
+
+from __future__ import annotations
+
+import html as html_module
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree, html
+
+from reader.parsers.html_markdown import element_to_markdown
+from reader.safe_text import visible_line
+
+_ARTICLE_TYPE = re.compile(r"Article|BlogPosting|Report|NewsArticle|WebPage|TechArticle")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What was found in a web page."""
+
+    title: str
+    byline: str
+    date: str
+    site: str
+    url: str
+    markdown: str  # the main content, Markdown blocks
+
+
+class NoArticle(Exception):
+    """The page has no article text to speak of."""
+
+
+def read_page(markup: str, url: str = "") -> Page:
+    """The main content and metadata of a page of HTML (slow: a worker's job)."""
+    import trafilatura  # heavy (about half a second): loaded only for web pages
+
+    tree = _tree(markup)
+    metadata = trafilatura.extract_metadata(tree, default_url=url or None)
+    content = trafilatura.extract(
+        _tree(markup),  # (its own tree: extraction takes the page apart)
+        url=url or None,
+        output_format="html",
+        favor_recall=True,
+        include_formatting=True,
+        include_links=True,
+        include_images=True,
+        include_tables=True,
+        include_comments=False,
+    )
+    body = element_to_markdown(_tree(content)) if content else ""
+    if not body.strip():
+        raise NoArticle("no article text was found in the page")
+    title = _title(metadata, tree)
+    return Page(
+        title,
+        _field(metadata, "author"),
+        _field(metadata, "date"),
+        _field(metadata, "sitename"),
+        url or _field(metadata, "url"),
+        body,
+    )
+
+
+def page_markdown(page: Page) -> str:
+    """The page as one Markdown article: front matter, title, byline line, content."""
+    front = [f"{key}: {_yaml(value)}" for key, value in _fields(page) if value]
+    header = f"# {_escape_heading(page.title)}\n\n" if not _starts_with_title(page) else ""
+    about = " · ".join(v for v in (page.byline, page.date, page.site) if v)
+    byline = f"*{_escape_line(about)}*\n\n" if about else ""
+    return "---\n" + "\n".join(front) + "\n---\n\n" + header + byline + page.markdown + "\n"
+
+
+def _fields(page: Page) -> list[tuple[str, str]]:
+    return [
+        ("title", page.title),
+        ("byline", page.byline),
+        ("date", page.date),
+        ("site", page.site),
+        ("url", page.url),
+    ]
+
+
+def _tree(markup: str) -> Any:
+    """Parsed HTML (an encoding declaration in a string is ignored, not an error)."""
+    try:
+        return html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return html.document_fromstring(re.sub(r"^<\?xml[^>]*>", "", markup.lstrip()) or "<p/>")
+
+
+def _title(metadata: Any, tree: Any) -> str:
+    """The article's title as its page gives it: a schema.org article's headline, else
+    its Open Graph title, else the <title> (then the extractor's, then the first <h1>)."""
+    found = [_json_ld_title(tree)]
+    found += tree.xpath('//meta[@property="og:title" or @name="og:title"]/@content')
+    found += [element.text_content() for element in tree.iter("title")]
+    found += [_field(metadata, "title")]
+    found += [element.text_content() for element in tree.iter("h1")]
+    title = next((" ".join(text.split()) for text in found if text and text.strip()), "")
+    return visible_line(title) or "Untitled page"
+
+
+def _json_ld_title(tree: Any) -> str:
+    """The headline (or name) of a schema.org article described in JSON-LD ("" if none)."""
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else [data]
+        items += [item for d in items if isinstance(d, dict) for item in d.get("@graph", [])]
+        for item in items:
+            kind = item.get("@type", "") if isinstance(item, dict) else ""
+            if isinstance(kind, str) and _ARTICLE_TYPE.search(kind):
+                title = item.get("headline") or item.get("name")
+                if isinstance(title, str) and title.strip():
+                    return html_module.unescape(title)
+    return ""
+
+
+def _field(metadata: Any, name: str) -> str:
+    value = getattr(metadata, name, None) if metadata is not None else None
+    return visible_line(" ".join(str(value).split())) if value else ""
+
+
+def _starts_with_title(page: Page) -> bool:
+    first = page.markdown.split("\n", 1)[0]
+    return first.startswith("# ") and _plain(first[2:]) == _plain(page.title)
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"\\(.)", r"\1", text).casefold().split())
+
+
+def _yaml(value: str) -> str:
+    """A one-line YAML string, quoted."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _escape_line(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>~|#&!])", r"\\\1", text)
+
+
+def _escape_heading(text: str) -> str:
+    return _escape_line(text)
