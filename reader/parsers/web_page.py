@@ -72,7 +72,7 @@ def read_page(markup: str, url: str = "") -> Page:
 def page_markdown(page: Page) -> str:
     """The page as one Markdown article: front matter, title, byline line, content."""
     front = [f"{key}: {_yaml(value)}" for key, value in _fields(page) if value]
-    header = f"# {_escape_heading(page.title)}\n\n" if not _starts_with_title(page) else ""
+    header = "" if _has_title(page) else f"# {_escape_heading(page.title)}\n\n"
     about = " · ".join(v for v in (page.byline, page.date, page.site) if v)
     byline = f"*{_escape_line(about)}*\n\n" if about else ""
     return "---\n" + "\n".join(front) + "\n---\n\n" + header + byline + page.markdown + "\n"
@@ -131,13 +131,9 @@ def _field(metadata: Any, name: str) -> str:
     return visible_line(" ".join(str(value).split())) if value else ""
 
 
-def _starts_with_title(page: Page) -> bool:
-    first = page.markdown.split("\n", 1)[0]
-    return first.startswith("# ") and _plain(first[2:]) == _plain(page.title)
-
-
-def _plain(text: str) -> str:
-    return " ".join(re.sub(r"\\(.)", r"\1", text).casefold().split())
+def _has_title(page: Page) -> bool:
+    """Whether the content has a title heading of its own (a level-1 heading)."""
+    return page.markdown.startswith("# ") or "\n# " in page.markdown
 
 
 def _yaml(value: str) -> str:

@@ -1,0 +1,31 @@
+"""A web page as Markdown: front matter, one title heading, the byline line, the content."""
+
+from __future__ import annotations
+
+from reader.parsers.markdown import parse_markdown
+from reader.parsers.web_page import Page, page_markdown
+
+
+def page(markdown: str, title: str = 'Say "hi" — Site') -> Page:
+    return Page(title, "A. Writer", "2024-05-01", "Site", "https://x.test/a", markdown)
+
+
+def test_the_title_heading_is_added_only_when_the_content_has_none() -> None:
+    added = parse_markdown(page_markdown(page("Text.\n\n## Part\n\nMore.")), "p.html")
+    assert [(h.level, h.title) for h in added.headings] == [(1, 'Say "hi" — Site'), (2, "Part")]
+    assert added.title == 'Say "hi" — Site'  # (quotes in the front matter read back)
+    own = parse_markdown(page_markdown(page("# Its own\n\nText.")), "p.html")
+    assert [h.title for h in own.headings] == ["Its own"]
+
+
+def test_the_byline_shows_under_the_title_and_the_front_matter_is_hidden() -> None:
+    document = parse_markdown(page_markdown(page("Text.")), "p.html")
+    shown = [document.styled(i).plain for i in range(len(document.blocks))]
+    assert shown == ['Say "hi" — Site', "A. Writer · 2024-05-01 · Site", "Text."]
+
+
+def test_markup_in_the_title_and_byline_is_shown_as_written() -> None:
+    markdown = page_markdown(Page("*Not* <b>bold</b> # [x](y)", "[me](z)", "", "", "", "Text."))
+    document = parse_markdown(markdown, "p.html")
+    shown = [document.styled(i).plain for i in range(len(document.blocks))]
+    assert shown[:2] == ["*Not* <b>bold</b> # [x](y)", "[me](z)"]
