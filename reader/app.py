@@ -7,6 +7,7 @@ import gc
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
@@ -29,6 +30,7 @@ from reader.session import Reading
 from reader.settings import WIDTHS, Settings, load_settings, save_settings
 from reader.source import Source
 from reader.widgets import ContentView, SectionTree
+from reader.widgets.loader import Loader
 from reader.widgets.reading_screen import ReadingScreen
 from reader.widgets.tree_layout import MAX_WIDTH, MIN_WIDTH
 
@@ -58,14 +60,18 @@ class ReaderApp(App[None]):
         source: Source,
         ahead: ParsedAhead | None = None,
         library: Path | None = None,
-        opening: Path | None = None,
+        opening: Path | str | None = None,
+        refresh: str | None = None,
     ) -> None:
         """`ahead` is the start of the article being parsed by another process, if it is;
         `library`, a folder whose articles the library shows (opened at once); `opening`,
-        a web page to read in a worker and show in place of `source` (a placeholder)."""
+        a web page's file or address to read in a worker and show in place of `source` (a
+        placeholder); `refresh`, the address `source` is the kept copy of (the reader is
+        asked whether to download it again)."""
         super().__init__()
         self._library = library
         self._opening = opening
+        self._refresh = refresh
         self.store: Store | None = None  # opened after the first frame
         self._frozen = False  # start-up objects are kept out of garbage collection
         self._settings_lock = threading.Lock()  # one settings file written at a time
@@ -124,10 +130,33 @@ class ReaderApp(App[None]):
         if self.store.warning:
             self._warn(self.store.warning)
         self.reading_screen.attach_places(self._places_for, event.parse_rest)
-        if self._opening is not None:
+        if isinstance(self._opening, Path):
             self.reading_screen.links.open_path(self._opening, back=False)
+        elif self._opening is not None:
+            self.reading_screen.query_one(Loader).download(self._opening)
+        if self._refresh is not None:
+            self._offer_refresh(self._refresh)
         if self._library is not None:
             self.action_library()
+
+    def _offer_refresh(self, url: str) -> None:
+        """The kept copy of a web article is shown: read it, or download it again?"""
+        from reader.saved_pages import copy_of
+        from reader.widgets.choice_screen import ChoiceScreen
+
+        saved = copy_of(url)
+        if saved is None:
+            return
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(saved.saved_at))
+        question = f"This is the copy of {visible_line(url)} kept on {when}."
+        answers = [("Read the kept copy", "keep"), ("Download it again", "refresh")]
+
+        def answered(answer: str | None) -> None:
+            if answer == "refresh":
+                self.reading_screen.query_one(Loader).download(url)
+                self.notify("Downloading it again; the kept copy stays until the new one is in.")
+
+        self.push_screen(ChoiceScreen(question, answers), answered)
 
     def _places_for(self, source: Source) -> Places | None:
         """An article's saved state, through the one object that writes it."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import __version__, keys
-from reader.opening import article, placeholder
+from reader.opening import article, is_web_address, open_path, placeholder
 from reader.safe_text import visible_line
 from reader.source import ArticleError, Source, load
 
@@ -78,12 +78,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     if path not in (None, "-") and Path(path).is_dir():
         library = Path(path).resolve()
         path = _last_read_in(library)
-    source = _load_or_report(path, pages=False)
+    opening: Path | str | None = None
+    refresh, source = None, None
+    if path is not None and is_web_address(path):  # downloaded in the app, or kept before
+        from reader.saved_pages import copy_of
+
+        saved = copy_of(path)
+        if saved is None:
+            opening, source = path, placeholder(visible_line(path), "Downloading…")
+        else:
+            refresh = path
+            source = _kept_or_report(saved.path)
+            if source is None:
+                return 2
+    if source is None and opening is None:
+        source = _load_or_report(path, pages=False)
     if source is None:
         return 2
-    opening = None
     if source.kind == "html" and source.path is not None:  # its content is found in the app
-        opening, source = source.path, placeholder(source)
+        opening, source = source.path, placeholder(source.name)
     elif source.kind == "html":
         source = _article_or_report(source)
         if source is None:
@@ -100,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ahead = parse_ahead(start, source.kind, source.name)  # before Textual loads, in parallel
     from reader.app import ReaderApp  # Textual loads only when the app runs
 
-    app = ReaderApp(source, ahead, library=library, opening=opening)  # a library opens first
+    app = ReaderApp(source, ahead, library=library, opening=opening, refresh=refresh)
     app.run()
     if app.unsaved:
         print(f"reader: {visible_line(app.unsaved)}", file=sys.stderr)
@@ -171,7 +184,11 @@ def recent(args: Sequence[str]) -> int:
     argparse.ArgumentParser(
         prog="reader recent", description="List recently read articles with progress."
     ).parse_args(args)
-    return _print(export.recent(_open_store().recent()))
+    from reader.saved_pages import address_of
+
+    documents = _open_store().recent()
+    addresses = {d.path: address_of(d.path) for d in documents if d.path}
+    return _print(export.recent(documents, {p: a for p, a in addresses.items() if a}))
 
 
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
@@ -252,6 +269,15 @@ def _load_or_report(path: str | None, *, pages: bool = True) -> Source | None:
         print(f"reader: {visible_line(str(error))}", file=sys.stderr)
         return None
     return _article_or_report(source) if pages else source
+
+
+def _kept_or_report(path: Path) -> Source | None:
+    """A kept copy of a web article, named by its address; None once told why not."""
+    try:
+        return open_path(path)
+    except ArticleError as error:
+        print(f"reader: {visible_line(str(error))}", file=sys.stderr)
+        return None
 
 
 def _article_or_report(source: Source) -> Source | None:

@@ -7,7 +7,7 @@ made visible in text and Markdown, and escaped in JSON.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,17 +48,18 @@ def bookmarks(entries: Sequence[Entry], form: str) -> str:
     return _text(entries)
 
 
-def recent(documents: Sequence[RecentDocument]) -> str:
+def recent(documents: Sequence[RecentDocument], addresses: Mapping[str, str] | None = None) -> str:
     """One line per article that can be opened again: progress, when last read, title and
-    path. (One read from standard input has no file to reopen: its place and bookmarks
-    come back when the same text is piped in again.)"""
+    path (a kept web article's address, from `addresses` by path). (One read from
+    standard input has no file to reopen: its place and bookmarks come back when the
+    same text is piped in again.)"""
     lines = []
     for document in documents:
         if not document.path:
             continue
         when = _local(document.opened_at).strftime("%Y-%m-%d %H:%M")
         read = read_label(document.progress)
-        where = visible_line(document.path)
+        where = visible_line((addresses or {}).get(document.path, document.path))
         lines.append(f"{read:>9}  {when}  {visible_line(document.title)}  {where}")
     return "\n".join(lines) if lines else "No articles read yet."
 

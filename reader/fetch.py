@@ -21,6 +21,7 @@ from email.message import Message
 from urllib.parse import urlsplit
 
 from reader import __version__
+from reader.opening import is_web_address
 from reader.safe_text import visible_line
 
 ACCEPTED = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown")
@@ -49,11 +50,6 @@ class Fetched:
 
 class FetchError(Exception):
     """A download that failed; the message says why, in one line."""
-
-
-def is_web_address(argument: str) -> bool:
-    """Whether a command-line argument is an http(s) address rather than a path."""
-    return argument.lower().startswith(("http://", "https://"))
 
 
 def fetch(

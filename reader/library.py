@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.safe_text import visible_line, visible_path
+from reader.saved_pages import address_of
 from reader.source import ARTICLE_SUFFIXES, bundled_articles_dir, looks_like_text
 from reader.store import RecentDocument, Store, StoreError
 
@@ -35,6 +36,7 @@ class Entry:
     opened_at: float | None = None  # when it was last read
     document: int | None = None  # its id in the store, if it has been read
     missing: bool = False  # its file is gone (read before, then moved or deleted)
+    address: str = ""  # the web address it is the kept copy of, if it is one
 
 
 Shelf = tuple[str, list[Entry]]  # a heading and its articles
@@ -72,7 +74,9 @@ def gather(read: Sequence[RecentDocument], folder: Path | None) -> list[Shelf]:
         if document.path:  # not one read from standard input
             path, missing = Path(document.path), not os.path.isfile(document.path)
             known = (document.progress, document.opened_at, document.id)
-            recent.setdefault(path, Entry(document.title, path, *known, missing=missing))
+            address = address_of(path) or ""
+            entry = Entry(document.title, path, *known, missing=missing, address=address)
+            recent.setdefault(path, entry)
     shelves: list[Shelf] = [("Recently read", list(recent.values()))]
     if folder is not None:
         shelves.append((f"In {visible_path(folder)}", _entries(_articles_in(folder), recent)))

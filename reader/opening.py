@@ -6,9 +6,11 @@ load), so the app does it in a worker; the commands that print do it at once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
+from reader.safe_text import visible_line
 from reader.source import ArticleError, Source, load_path
 
 
@@ -25,13 +27,25 @@ def article(source: Source, url: str = "") -> Source:
     return replace(source, text=page_markdown(page), kind="markdown")
 
 
+def is_web_address(argument: str) -> bool:
+    """Whether a command-line argument is an http(s) address rather than a path."""
+    return argument.lower().startswith(("http://", "https://"))
+
+
 def open_path(path: Path) -> Source:
-    """Read a file as an article (see `load_path`), a web page's content found."""
-    return article(load_path(path))
+    """Read a file as an article (see `load_path`), a web page's content found; a kept
+    copy of a web article is named by its address."""
+    source = article(load_path(path))
+    if path.parent.name == "pages":  # perhaps the data directory's kept copies
+        from reader.saved_pages import described
+
+        saved = described(path)
+        if saved is not None:
+            return replace(source, name=visible_line(saved.url))
+    return source
 
 
-def placeholder(source: Source) -> Source:
-    """What shows while a web page's content is found: its name, and that it is read."""
-    return Source(
-        f"# {source.name}\n\nReading the page…\n", source.name, "markdown", placeholder=True
-    )
+def placeholder(name: str, doing: str = "Reading the page…") -> Source:
+    """What shows while a web page is downloaded or its content found."""
+    title = re.sub(r"([\\`*_\[\]<>#~|!&])", r"\\\1", name)  # shown as written
+    return Source(f"# {title}\n\n{doing}\n", name, "markdown", placeholder=True)

@@ -18,14 +18,17 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import platformdirs
 
 from reader.document import normalize_newlines
-from reader.fetch import Fetched
 from reader.safe_text import visible_line
 from reader.source import ArticleError, decode, decode_html
+
+if TYPE_CHECKING:
+    from reader.fetch import Fetched
 
 FOLDER = "pages"
 
@@ -60,6 +63,15 @@ def described(path: Path) -> SavedPage | None:
         return SavedPage(path, str(about["url"]), str(about["title"]), float(about["saved_at"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def address_of(path: str | Path) -> str | None:
+    """The web address a file is the kept copy of (None: not a kept copy)."""
+    path = Path(path)
+    if path.parent != pages_dir():
+        return None
+    saved = described(path)
+    return saved.url if saved is not None else None
 
 
 def keep(requested: str, fetched: Fetched) -> SavedPage:

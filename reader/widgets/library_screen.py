@@ -176,7 +176,7 @@ def _prompt(entry: Entry, room: int) -> Text:
     its end names the file.
     """
     text = Text(visible_line(entry.title), style="bold")
-    details = [visible_path(entry.path)]
+    details = [visible_line(entry.address) if entry.address else visible_path(entry.path)]
     if entry.missing:
         details.append("file missing")
     if entry.progress is not None:

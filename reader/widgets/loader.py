@@ -8,6 +8,7 @@ meanwhile.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,8 +29,11 @@ from reader.opening import open_path
 from reader.parsers import ParseCancelled
 from reader.progress import ReadingProgress
 from reader.responsive import handing_over
+from reader.safe_text import visible_line
 from reader.session import Reading
 from reader.source import ArticleError, Source
+
+PROGRESS_INTERVAL = 0.1  # seconds between reports of a download's progress
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +47,8 @@ class OpenRequest:
 
 
 class Loader(Widget):
-    """Posts `Parsed`, `Read`, `ReadFailed`, `PlaceFound`, `BookmarksFound`, `FileChanged`."""
+    """Posts `Parsed`, `Read`, `ReadFailed`, `Downloading`, `PlaceFound`, `BookmarksFound`,
+    `FileChanged`."""
 
     DEFAULT_CSS = "Loader { display: none; }"
 
@@ -77,6 +82,14 @@ class Loader(Widget):
         def __init__(self, problem: str) -> None:
             super().__init__()
             self.problem = problem
+
+    class Downloading(Message):
+        """`received` bytes of the article at `url` are in so far."""
+
+        def __init__(self, url: str, received: int) -> None:
+            super().__init__()
+            self.url = url
+            self.received = received
 
     class PlaceFound(Message):
         """Where the stored place of `reading` is in its text now (None: not found)."""
@@ -134,6 +147,35 @@ class Loader(Widget):
             return
         if not worker.is_cancelled:
             self.post_message(self.Read(source, request))
+
+    @work(thread=True, exclusive=True, group="read")
+    def download(self, url: str) -> None:
+        """Download a web article and keep a copy of it; then it is read like a file."""
+        from reader.fetch import FetchError, fetch
+        from reader.saved_pages import keep
+
+        worker = get_current_worker()
+        reported = [0.0]
+
+        def progress(received: int) -> None:
+            if time.monotonic() - reported[0] >= PROGRESS_INTERVAL:
+                reported[0] = time.monotonic()
+                self.post_message(self.Downloading(url, received))
+
+        try:
+            fetched = fetch(url, progress=progress, cancelled=lambda: worker.is_cancelled)
+            saved = keep(url, fetched)
+            source = open_path(saved.path)
+        except (FetchError, ArticleError) as error:
+            if not worker.is_cancelled:
+                self.post_message(self.ReadFailed(str(error)))
+            return
+        except OSError as error:
+            problem = f"the copy of {visible_line(url)} could not be kept: {error.strerror}"
+            self.post_message(self.ReadFailed(problem))
+            return
+        if not worker.is_cancelled:
+            self.post_message(self.Read(source, OpenRequest(saved.path, back=False)))
 
     @work(thread=True, group="anchors")
     def find_place(self, reading: Reading, anchor: Anchor) -> None:

@@ -369,12 +369,17 @@ class ReadingScreen(Screen[None]):
     def _article_read(self, event: Loader.Read) -> None:
         self.links.read(event)
 
+    @on(Loader.Downloading)
+    def _downloading(self, event: Loader.Downloading) -> None:
+        size = f"{event.received / 1024:,.0f} KB"
+        self.query_one(StatusLine).show([visible_line(event.url)], f"downloading · {size}")
+
     @on(Loader.ReadFailed)
     def _read_failed(self, event: Loader.ReadFailed) -> None:
         self.notify(event.problem, severity="error")
         shown = self.reading.source
         if shown.placeholder:  # it said the page was being read: say why it is not
-            text = f"# {shown.name}\n\nThe page could not be read.\n"
+            text = f"# {shown.name}\n\nThe page could not be read: {event.problem}\n"
             self.open_article(Source(text, shown.name, "markdown", placeholder=True))
 
     def action_go_back(self) -> None:

@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from helpers import settle, wait_until
+from textual.widgets import Label
+from web_server import serving
 
+from reader import cli
 from reader.app import ReaderApp
+from reader.fetch import fetch
+from reader.library import gather
 from reader.opening import placeholder
+from reader.saved_pages import copy_of, keep
 from reader.source import load_path
+from reader.store import Store, fingerprint
 from reader.widgets import ContentView, SectionTree
+from reader.widgets.choice_screen import ChoiceScreen
+from reader.widgets.library_screen import _prompt
 
 PAGES = Path(__file__).resolve().parent.parent / "corpus" / "web"
 
 
 def page_app(path: Path) -> ReaderApp:
-    return ReaderApp(placeholder(load_path(path)), opening=path)
+    return ReaderApp(placeholder(load_path(path).name), opening=path)
 
 
 async def test_a_saved_page_opens_as_its_article_and_reopens_at_its_place(tmp_path: Path) -> None:
@@ -48,3 +59,72 @@ async def test_a_page_with_no_article_says_so(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await wait_until(pilot, lambda: "could not" in app.document.text, "the problem shown")
         assert any("no article text" in n.message for n in app._notifications)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with serving() as base:
+        yield base
+
+
+async def test_an_address_is_downloaded_kept_and_reopened_offline_or_refreshed(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    address = f"{server}/start"
+    app = ReaderApp(placeholder(address, "Downloading…"), opening=address)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: not app.source.placeholder, "the page downloaded")
+        await settle(pilot)
+        assert app.title == "A Page"
+        assert [h.title for h in app.document.headings] == ["A Page", "Second part"]
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        left = app.query_one(ContentView).passage
+        await pilot.press("q")
+    saved = copy_of(address)
+    assert saved is not None and saved.title == "A Page"
+    started: list[ReaderApp] = []
+    monkeypatch.setattr("reader.app.ReaderApp.run", lambda self: started.append(self))
+    assert cli.main([address]) == 0  # offline now: the kept copy opens, a refresh is offered
+    assert started[0].source.path == saved.path and started[0]._refresh == address
+    again = ReaderApp(load_path(saved.path), refresh=address)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(again.screen, ChoiceScreen), "the offer")
+        await pilot.pause()
+        assert "kept on" in str(again.screen.query_one(Label).render())
+        await pilot.press("down", "enter")  # download it again
+
+        def refreshed() -> bool:
+            now = copy_of(address)
+            return now is not None and now.saved_at > saved.saved_at
+
+        await wait_until(pilot, refreshed, "a new copy kept")
+        await settle(pilot)
+        await wait_until(pilot, lambda: again.query_one(ContentView).passage == left, "its place")
+        assert again.source.path == saved.path and again.title == "A Page"
+
+
+async def test_a_failed_download_says_why_in_place_of_the_article(server: str) -> None:
+    address = f"{server}/missing"
+    app = ReaderApp(placeholder(address, "Downloading…"), opening=address)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await wait_until(pilot, lambda: "could not" in app.document.text, "the problem shown")
+        assert "the server answered 404 Not Found" in app.document.text
+        assert copy_of(address) is None
+
+
+def test_a_kept_copy_is_listed_by_its_title_and_address(
+    server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    address = f"{server}/page.html"
+    saved = keep(address, fetch(address))
+    store = Store.open()
+    store.document(fingerprint(saved.path.read_text()), saved.path, saved.title)
+    store.close()
+    (_, entries), *_ = gather(Store.open().recent(), None)
+    assert [(e.title, e.address) for e in entries] == [("A Page", address)]
+    assert address in str(_prompt(entries[0], 100)) and saved.path.name not in str(
+        _prompt(entries[0], 100)
+    )
+    assert cli.main(["recent"]) == 0
+    assert f"A Page  {address}" in capsys.readouterr().out
