@@ -31,7 +31,11 @@ commands:
   reader toc [PATH]      print the section tree as an indented outline
   reader bookmarks [PATH] [--format text|json|markdown]
                          print bookmarks (of one article, or all)
-  reader recent          list recently read articles with progress"""
+  reader recent          list recently read articles with progress
+  reader save URL-or-FILE
+                         keep an article in the library (a web page for offline reading)
+  reader export ARTICLE [--format markdown|text|html]
+                         print an article as the reader shows it"""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,8 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_subcommand(SUBCOMMANDS[args[0]], args[1:])
     parser = argparse.ArgumentParser(
         prog="reader",
-        usage="reader [-h] [--version] [--config] [PATH | -]\n       reader COMMAND ...",
-        description="Read long-form articles (Markdown or plain text) in the terminal.",
+        usage="reader [-h] [--version] [--config] [PATH | URL | -]\n       reader COMMAND ...",
+        description="Read long-form articles (Markdown, plain text, web pages and addresses) "
+        "in the terminal.",
         epilog=f"{SUBCOMMANDS_HELP}\n\n{KEYS}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -50,8 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "path",
         nargs="?",
         metavar="PATH",
-        help="a .md, .markdown or .txt file; - reads standard input; a folder opens the "
-        "library on it; none opens the bundled article",
+        help="a Markdown, text or HTML file, or an http(s) address (downloaded and kept for "
+        "offline reading); - reads standard input; a folder opens the library on it; none "
+        "opens the bundled article",
     )
     parser.add_argument(
         "--library",
@@ -127,9 +133,13 @@ def toc(args: Sequence[str]) -> int:
         description="Print an article's section tree: one section per line, two spaces "
         "per level; sections the text has no heading for are marked (synthesized).",
     )
-    parser.add_argument("path", nargs="?", metavar="PATH", help="article path, - for stdin")
+    parser.add_argument(
+        "path", nargs="?", metavar="PATH", help="article path or address, - for stdin"
+    )
     options = parser.parse_args(args)
-    source = _load_or_report(options.path)
+    from reader.cli_articles import article_or_report
+
+    source = article_or_report(options.path)
     if source is None:
         return 2
     from reader.outline import outline
@@ -191,10 +201,24 @@ def recent(args: Sequence[str]) -> int:
     return _print(export.recent(documents, {p: a for p, a in addresses.items() if a}))
 
 
+def save(args: Sequence[str]) -> int:
+    from reader.cli_articles import save
+
+    return save(args)
+
+
+def export_article(args: Sequence[str]) -> int:
+    from reader.cli_articles import export
+
+    return export(args)
+
+
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "toc": toc,
     "bookmarks": bookmarks,
     "recent": recent,
+    "save": save,
+    "export": export_article,
 }
 
 

@@ -23,6 +23,7 @@ from reader.parsers.html_tags import (
     SAFE_SCHEMES,
     STRIKE,
 )
+from reader.safe_text import parsable
 
 BREAK = "\ue000"  # a <br> until the paragraph's whitespace is collapsed
 
@@ -39,7 +40,7 @@ def html_to_markdown(markup: str) -> str:
     if not markup.strip():
         return ""
     try:
-        root = html.fragment_fromstring(markup, create_parent="div")
+        root = html.fragment_fromstring(parsable(markup), create_parent="div")
     except (etree.ParserError, ValueError):
         return ""
     return element_to_markdown(root)
@@ -223,6 +224,8 @@ def _code_span(text: str) -> str:
 
 
 def _fence(element: etree._Element) -> str:
+    for line_break in element.iter("br"):  # (some pages, and trafilatura, break lines so)
+        line_break.tail = "\n" + (line_break.tail or "")
     code = element.text_content().strip("\n")
     classes = " ".join(filter(None, [element.get("class")] + [c.get("class") for c in element]))
     language = _LANGUAGE.search(classes)

@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree, html
 
 from reader.parsers.html_markdown import element_to_markdown
-from reader.safe_text import visible_line
+from reader.safe_text import parsable, visible_line
 
 _ARTICLE_TYPE = re.compile(r"Article|BlogPosting|Report|NewsArticle|WebPage|TechArticle")
 
@@ -61,7 +61,7 @@ def read_page(markup: str, url: str = "") -> Page:
     title = _title(metadata, tree)
     return Page(
         title,
-        _field(metadata, "author"),
+        _byline(_field(metadata, "author")),
         _field(metadata, "date"),
         _field(metadata, "sitename"),
         url or _field(metadata, "url"),
@@ -75,7 +75,11 @@ def page_markdown(page: Page) -> str:
     header = "" if _has_title(page) else f"# {_escape_heading(page.title)}\n\n"
     about = " · ".join(v for v in (page.byline, page.date, page.site) if v)
     byline = f"*{_escape_line(about)}*\n\n" if about else ""
-    return "---\n" + "\n".join(front) + "\n---\n\n" + header + byline + page.markdown + "\n"
+    body = page.markdown
+    if not header and body.startswith("# "):  # the byline goes under the article's own title
+        title, _, rest = body.partition("\n")
+        header, body = title + "\n\n", rest.lstrip("\n")
+    return "---\n" + "\n".join(front) + "\n---\n\n" + header + byline + body + "\n"
 
 
 def _fields(page: Page) -> list[tuple[str, str]]:
@@ -90,6 +94,7 @@ def _fields(page: Page) -> list[tuple[str, str]]:
 
 def _tree(markup: str) -> Any:
     """Parsed HTML (an encoding declaration in a string is ignored, not an error)."""
+    markup = parsable(markup)
     try:
         return html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
@@ -124,6 +129,14 @@ def _json_ld_title(tree: Any) -> str:
                 if isinstance(title, str) and title.strip():
                     return html_module.unescape(title)
     return ""
+
+
+def _byline(authors: str) -> str:
+    """Authors once each ("Ann Lee; ANN LEE" is one author)."""
+    names: dict[str, str] = {}
+    for name in authors.split(";"):
+        names.setdefault(name.strip().casefold(), name.strip())
+    return "; ".join(name for name in names.values() if name)
 
 
 def _field(metadata: Any, name: str) -> str:
