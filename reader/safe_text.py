@@ -35,6 +35,15 @@ _TABLE: dict[int, int | str] = {
 _ONE_LINE: dict[int, int | str] = {**_TABLE, 0x09: " ", 0x0A: " ", 0x2028: " ", 0x2029: " "}
 
 
+_PARSABLE: dict[int, int | str] = {**_C0, 0x7F: 0x2421, **dict.fromkeys(range(0x80, 0xA0), 0xFFFD)}
+
+
+def parsable(text: str) -> str:
+    """HTML with the control characters an HTML parser would refuse (and could stop at)
+    shown as glyphs: ESC as "␛", a C1 control as "\ufffd"."""
+    return text.translate(_PARSABLE)
+
+
 def visible(text: str) -> str:
     """Text with every control character replaced by a visible stand-in (tabs and newlines kept)."""
     return text.translate(_TABLE)

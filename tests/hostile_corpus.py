@@ -8,6 +8,7 @@ glyphs instead (`␛[31m` for ESC [ 3 1 m).
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 PAYLOADS = {
@@ -85,9 +86,29 @@ def plain_article() -> str:
     )
 
 
+def html_article() -> str:
+    """Payloads in a web page's title, byline, headings, text, alt text and a link."""
+    payloads = html.escape(all_payloads())
+    body = f"First paragraph: {payloads} " + "Words of the article go on for a while. " * 8
+    return (
+        f"<html><head><title>Hostile {PAYLOADS['OSC window title (BEL)']} page</title>"
+        f"<meta name='author' content='{html.escape(PAYLOADS['OSC hyperlink'])}'></head>"
+        f"<body><nav>Home</nav><article><h1>Hostile {PAYLOADS['CSI colour']} page</h1>"
+        f"<p>{body}</p><p>{html.escape(MARKUP)}</p>"
+        f"<h2>Heading {PAYLOADS['C1 CSI']}</h2><p>{body}"
+        f"<img src='x.png' alt='{html.escape(PAYLOADS['OSC clipboard write'])}'> "
+        f"<a href='https://x.test/{html.escape(PAYLOADS['OSC window title (ST)'])}'>link</a>"
+        f"</p><ul><li>item {PAYLOADS['DCS']}</li></ul><p>The end.</p></article></body></html>"
+    )
+
+
 def write_corpus(folder: Path) -> list[Path]:
     """The hostile articles as files in `folder`."""
-    articles = {"hostile.md": markdown_article(), "hostile.txt": plain_article()}
+    articles = {
+        "hostile.md": markdown_article(),
+        "hostile.txt": plain_article(),
+        "hostile.html": html_article(),
+    }
     paths = []
     for name, text in articles.items():
         path = folder / name

@@ -15,6 +15,7 @@ import pytest
 from hostile_corpus import C1_CONTROLS, FORBIDDEN, write_corpus
 
 from reader.anchoring import Anchor
+from reader.opening import article
 from reader.source import load
 from reader.store import Store, fingerprint
 
@@ -37,7 +38,7 @@ def assert_harmless(output: str) -> None:
 
 def bookmark_first_paragraph(path: Path) -> None:
     """A bookmark with a hostile note and section name, as if an earlier session made it."""
-    source = load(str(path))
+    source = article(load(str(path)))
     store = Store.open()
     document = store.document(fingerprint(source.text), source.path, HOSTILE_TITLE)
     start = source.text.index("First paragraph")
@@ -46,7 +47,7 @@ def bookmark_first_paragraph(path: Path) -> None:
     store.close()
 
 
-@pytest.mark.parametrize("name", ["hostile.md", "hostile.txt"])
+@pytest.mark.parametrize("name", ["hostile.md", "hostile.txt", "hostile.html"])
 def test_the_app_shows_hostile_articles_and_notes_as_visible_text(
     tmp_path: Path, name: str
 ) -> None:
@@ -71,7 +72,7 @@ def test_the_app_shows_hostile_articles_and_notes_as_visible_text(
     assert "[bold red]MARKUPMARK[/]" in output  # markup shown as it is written
 
 
-@pytest.mark.parametrize("name", ["hostile.md", "hostile.txt"])
+@pytest.mark.parametrize("name", ["hostile.md", "hostile.txt", "hostile.html"])
 def test_the_cli_prints_hostile_articles_and_notes_harmlessly(tmp_path: Path, name: str) -> None:
     path = next(p for p in write_corpus(tmp_path) if p.name == name)
     bookmark_first_paragraph(path)
@@ -81,6 +82,7 @@ def test_the_cli_prints_hostile_articles_and_notes_harmlessly(tmp_path: Path, na
         ["bookmarks", str(path), "--format", "markdown"],
         ["bookmarks", "--format", "json"],
         ["recent"],
+        *(["export", str(path), "--format", form] for form in ("markdown", "text", "html")),
     ]
     for command in commands:
         result = subprocess.run(
