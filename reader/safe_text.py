@@ -10,6 +10,7 @@ Markup is not a concern here: callers never parse article text as markup.
 from __future__ import annotations
 
 import os
+import re
 
 _C0 = {code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)}
 _OTHER = {code: f"<U+{code:04X}>" for code in range(0x80, 0xA0)}
@@ -38,10 +39,13 @@ _ONE_LINE: dict[int, int | str] = {**_TABLE, 0x09: " ", 0x0A: " ", 0x2028: " ", 
 _PARSABLE: dict[int, int | str] = {**_C0, 0x7F: 0x2421, **dict.fromkeys(range(0x80, 0xA0), 0xFFFD)}
 
 
+_UNPARSABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+
+
 def parsable(text: str) -> str:
     """HTML with the control characters an HTML parser would refuse (and could stop at)
     shown as glyphs: ESC as "␛", a C1 control as "\ufffd"."""
-    return text.translate(_PARSABLE)
+    return _UNPARSABLE.sub(lambda match: match[0].translate(_PARSABLE), text)
 
 
 def visible(text: str) -> str:

@@ -45,6 +45,7 @@ def read_page(markup: str, url: str = "") -> Page:
     """The main content and metadata of a page of HTML (slow: a worker's job)."""
     import trafilatura  # heavy (about half a second): loaded only for web pages
 
+    markup = parsable(markup)
     tree = _tree(markup)
     metadata = trafilatura.extract_metadata(tree, default_url=url or None)
     content = _content(markup, url, images=True)
@@ -112,7 +113,6 @@ def _fields(page: Page) -> list[tuple[str, str]]:
 
 def _tree(markup: str) -> Any:
     """Parsed HTML (an encoding declaration in a string is ignored, not an error)."""
-    markup = parsable(markup)
     try:
         return html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
