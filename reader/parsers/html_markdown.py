@@ -28,6 +28,7 @@ from reader.safe_text import parsable
 BREAK = "\ue000"  # a <br> until the paragraph's whitespace is collapsed
 
 _ALWAYS = re.compile(r"([\\`*\[\]<>~|#])")
+_SPECIAL = re.compile(r"[\\`*\[\]<>~|#_&]")
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # not inside a word
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])", re.MULTILINE)
@@ -170,7 +171,7 @@ def _inline(element: etree._Element, tag: str) -> str:
         alt = " ".join((element.get("alt") or "").split())
         return f"![{_escape(alt)}]()" if alt else ""
     if tag in CODE:
-        return _code_span(element.text_content())
+        return _code_span(text_of(element))
     inner = _inline_content(element)
     if tag == "a":
         href = (element.get("href") or "").strip()
@@ -226,7 +227,7 @@ def _code_span(text: str) -> str:
 def _fence(element: etree._Element) -> str:
     for line_break in element.iter("br"):  # (some pages, and trafilatura, break lines so)
         line_break.tail = "\n" + (line_break.tail or "")
-    code = element.text_content().strip("\n")
+    code = text_of(element).strip("\n")
     classes = " ".join(filter(None, [element.get("class")] + [c.get("class") for c in element]))
     language = _LANGUAGE.search(classes)
     ticks = "`" * max(3, max((len(run) for run in re.findall("`+", code)), default=0) + 1)
@@ -241,8 +242,8 @@ def _destination(href: str) -> str:
 
 def _escape(text: str) -> str:
     """Text as Markdown that reads as that text (HTML's whitespace kept for `_squash`)."""
-    if not text:
-        return ""
+    if not _SPECIAL.search(text):  # (most text: nothing to escape)
+        return text
     text = _ALWAYS.sub(r"\\\1", text)
     text = _UNDERSCORE.sub(r"\\_", text)
     return _ENTITY.sub(r"\\&", text)
@@ -263,6 +264,11 @@ def _prefix(text: str, first: str, rest: str) -> str:
     lines = text.split("\n")
     others = [rest + line if line else rest.rstrip() for line in lines[1:]]
     return "\n".join([first + lines[0], *others])
+
+
+def text_of(element: etree._Element) -> str:
+    """All the text in an element (lxml.html's `text_content`, for any lxml element)."""
+    return "".join(element.itertext())
 
 
 def _tag(element: etree._Element) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml import etree, html
 
-from reader.parsers.html_markdown import element_to_markdown
+from reader.parsers.html_markdown import element_to_markdown, text_of
 from reader.safe_text import parsable, visible_line
 
 # Images are kept unless extracting with them brings in more than a tenth more words
@@ -43,49 +43,64 @@ class NoArticle(Exception):
 
 def read_page(markup: str, url: str = "") -> Page:
     """The main content and metadata of a page of HTML (slow: a worker's job)."""
-    import trafilatura  # heavy (about half a second): loaded only for web pages
-
     markup = parsable(markup)
     tree = _tree(markup)
-    metadata = trafilatura.extract_metadata(tree, default_url=url or None)
-    content = _content(markup, url, images=True)
-    if content and "<img" in content:  # with images, it can take in lists of other stories
-        plain = _content(markup, url, images=False)
-        if plain and len(_words(content)) > IMAGE_TEXT_SHARE * len(_words(plain)):
+    title = _title(tree)  # before extraction takes the tree apart
+    found = _extract(tree, url, images=True)
+    content = _content(found)
+    if content is not None and content.find(".//img") is not None:
+        # With images, the extractor can take in a page's lists of other stories.
+        plain = _content(_extract(_tree(markup), url, images=False))
+        if plain is not None and _words(content) > IMAGE_TEXT_SHARE * _words(plain):
             content = plain
-    body = element_to_markdown(_tree(content)) if content else ""
+    body = element_to_markdown(content) if content is not None else ""
     if not body.strip():
         raise NoArticle("no article text was found in the page")
-    title = _title(metadata, tree)
     return Page(
-        title,
-        _byline(_field(metadata, "author")),
-        _field(metadata, "date"),
-        _field(metadata, "sitename"),
-        url or _field(metadata, "url"),
+        title or _field(found, "title") or _first_heading(content) or "Untitled page",
+        _byline(_field(found, "author")),
+        _field(found, "date"),
+        _field(found, "sitename"),
+        url or _field(found, "url"),
         body,
     )
 
 
-def _content(markup: str, url: str, *, images: bool) -> str | None:
-    """The main content, as HTML (each call parses afresh: extraction takes a tree apart)."""
-    import trafilatura
+def _extract(tree: Any, url: str, *, images: bool) -> Any:
+    """trafilatura's findings in a page: its main content (`body`) and metadata."""
+    import trafilatura  # heavy (about half a second): loaded only for web pages
 
-    return trafilatura.extract(  # type: ignore[no-any-return]
-        _tree(markup),
+    return trafilatura.bare_extraction(
+        tree,
         url=url or None,
-        output_format="html",
         favor_recall=True,
         include_formatting=True,
         include_links=True,
         include_images=images,
         include_tables=True,
         include_comments=False,
+        with_metadata=True,
+        as_dict=False,
     )
 
 
-def _words(content: str) -> list[str]:
-    return _tree(content).text_content().split()
+def _content(found: Any) -> Any:
+    """The main content as HTML elements (None if there is none).
+
+    (trafilatura's `extract` would also hash the text, a second on a 1 MB page.)"""
+    from trafilatura.htmlprocessing import convert_to_html
+
+    body = getattr(found, "body", None)
+    return convert_to_html(body) if body is not None and len(body) else None
+
+
+def _words(content: Any) -> int:
+    return len(text_of(content).split())
+
+
+def _first_heading(content: Any) -> str:
+    heading = content.find(".//h1") if content is not None else None
+    return visible_line(" ".join(text_of(heading).split())) if heading is not None else ""
 
 
 def page_markdown(page: Page) -> str:
@@ -119,16 +134,13 @@ def _tree(markup: str) -> Any:
         return html.document_fromstring(re.sub(r"^<\?xml[^>]*>", "", markup.lstrip()) or "<p/>")
 
 
-def _title(metadata: Any, tree: Any) -> str:
+def _title(tree: Any) -> str:
     """The article's title as its page gives it: a schema.org article's headline, else
-    its Open Graph title, else the <title> (then the extractor's, then the first <h1>)."""
+    its Open Graph title, else its <title> ("" if none)."""
     found = [_json_ld_title(tree)]
     found += tree.xpath('//meta[@property="og:title" or @name="og:title"]/@content')
     found += [element.text_content() for element in tree.iter("title")]
-    found += [_field(metadata, "title")]
-    found += [element.text_content() for element in tree.iter("h1")]
-    title = next((" ".join(text.split()) for text in found if text and text.strip()), "")
-    return visible_line(title) or "Untitled page"
+    return next((visible_line(" ".join(t.split())) for t in found if t and t.strip()), "")
 
 
 def _json_ld_title(tree: Any) -> str:
