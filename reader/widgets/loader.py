@@ -164,8 +164,10 @@ class Loader(Widget):
 
         try:
             fetched = fetch(url, progress=progress, cancelled=lambda: worker.is_cancelled)
-            saved = keep(url, fetched)
-            source = open_path(saved.path)
+            saved = abandonable(lambda: keep(url, fetched), lambda: worker.is_cancelled)
+            source = abandonable(lambda: open_path(saved.path), lambda: worker.is_cancelled)
+        except InterruptedError:
+            return  # quitting: finding the article is left behind
         except (FetchError, ArticleError) as error:
             if not worker.is_cancelled:
                 self.post_message(self.ReadFailed(str(error)))
