@@ -35,6 +35,7 @@ from reader.widgets.reading_screen import ReadingScreen
 from reader.widgets.tree_layout import MAX_WIDTH, MIN_WIDTH
 
 if TYPE_CHECKING:
+    from reader.page_ahead import PageAhead
     from reader.parsers.ahead import ParsedAhead
     from reader.places import Places
     from reader.store import Store
@@ -60,14 +61,14 @@ class ReaderApp(App[None]):
         source: Source,
         ahead: ParsedAhead | None = None,
         library: Path | None = None,
-        opening: Path | str | None = None,
+        opening: Path | str | PageAhead | None = None,
         refresh: str | None = None,
     ) -> None:
         """`ahead` is the start of the article being parsed by another process, if it is;
         `library`, a folder whose articles the library shows (opened at once); `opening`,
-        a web page's file or address to read in a worker and show in place of `source` (a
-        placeholder); `refresh`, the address `source` is the kept copy of (the reader is
-        asked whether to download it again)."""
+        a web page's file or address to read in a worker (or the child process finding
+        its article) and show in place of `source` (a placeholder); `refresh`, the address
+        `source` is the kept copy of (the reader is asked whether to download it again)."""
         super().__init__()
         self._library = library
         self._opening = opening
@@ -132,8 +133,10 @@ class ReaderApp(App[None]):
         self.reading_screen.attach_places(self._places_for, event.parse_rest)
         if isinstance(self._opening, Path):
             self.reading_screen.links.open_path(self._opening, back=False)
-        elif self._opening is not None:
+        elif isinstance(self._opening, str):
             self.reading_screen.query_one(Loader).download(self._opening)
+        elif self._opening is not None:
+            self.reading_screen.query_one(Loader).collect_page(self._opening)
         if self._refresh is not None:
             self._offer_refresh(self._refresh)
         if self._library is not None:

@@ -20,6 +20,7 @@ from reader.safe_text import visible_line
 from reader.source import ArticleError, Source, load
 
 if TYPE_CHECKING:
+    from reader.page_ahead import PageAhead
     from reader.store import Store
 
 KEYS = keys.cli_text()  # from the one table of keys, as the bindings are
@@ -84,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if path not in (None, "-") and Path(path).is_dir():
         library = Path(path).resolve()
         path = _last_read_in(library)
-    opening: Path | str | None = None
+    opening: Path | str | PageAhead | None = None
     refresh, source = None, None
     if path is not None and is_web_address(path):  # downloaded in the app, or kept before
         from reader.saved_pages import copy_of
@@ -101,8 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         source = _load_or_report(path, pages=False)
     if source is None:
         return 2
-    if source.kind == "html" and source.path is not None:  # its content is found in the app
-        opening, source = source.path, placeholder(source.name)
+    if source.kind == "html" and source.path is not None:  # found while the app starts
+        from reader.page_ahead import find_ahead
+
+        opening, source = find_ahead(source.path) or source.path, placeholder(source.name)
     elif source.kind == "html":
         source = _article_or_report(source)
         if source is None:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from reader.records import Bookmark
 from reader.loading import abandonable, parse_whole
 from reader.opening import open_path
+from reader.page_ahead import PageAhead, PageFound
 from reader.parsers import ParseCancelled
 from reader.progress import ReadingProgress
 from reader.responsive import handing_over
@@ -147,6 +148,27 @@ class Loader(Widget):
             return
         if not worker.is_cancelled:
             self.post_message(self.Read(source, request))
+
+    @work(thread=True, exclusive=True, group="read")
+    def collect_page(self, ahead: PageAhead) -> None:
+        """The article a child process found in a web page (see `page_ahead`); found here
+        if the child failed."""
+        worker = get_current_worker()
+        try:
+            found = abandonable(ahead.found, lambda: worker.is_cancelled)
+            if found is None:
+                found = PageFound(abandonable(lambda: open_path(ahead.path), lambda: False))
+        except InterruptedError:
+            ahead.cancel()  # quitting: the child is stopped
+            return
+        except ArticleError as error:
+            found = PageFound(None, str(error))
+        if worker.is_cancelled:
+            return
+        if found.source is None:
+            self.post_message(self.ReadFailed(found.problem))
+        else:
+            self.post_message(self.Read(found.source, OpenRequest(ahead.path, back=False)))
 
     @work(thread=True, exclusive=True, group="read")
     def download(self, url: str) -> None:

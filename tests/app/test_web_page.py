@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from reader.app import ReaderApp
 from reader.fetch import fetch
 from reader.library import gather
 from reader.opening import placeholder
+from reader.page_ahead import PageAhead, PageFound, find_ahead
 from reader.saved_pages import copy_of, keep
 from reader.source import load_path
 from reader.store import Store, fingerprint
@@ -128,3 +130,49 @@ def test_a_kept_copy_is_listed_by_its_title_and_address(
     )
     assert cli.main(["recent"]) == 0
     assert f"A Page  {address}" in capsys.readouterr().out
+
+
+async def test_a_pages_article_found_by_a_child_while_the_app_starts(tmp_path: Path) -> None:
+    page = tmp_path / "dropbox.html"
+    shutil.copy(PAGES / "dropbox-blog" / "source.html", page)
+    ahead = find_ahead(page)
+    assert ahead is not None
+    app = ReaderApp(placeholder(page.name), opening=ahead)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.source.path == page.resolve(), "the page found")
+        await settle(pilot)
+        assert app.title == "How we designed Dropbox’s ATF - an async task framework"
+        assert app.sub_title == "dropbox.html"
+
+
+async def test_a_failed_child_leaves_the_app_to_find_the_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body><script>x()</script></body></html>")
+    ahead = find_ahead(page)
+    assert ahead is not None
+    assert ahead.found() == PageFound(None, "empty.html: no article text was found in the page")
+    shutil.copy(PAGES / "dropbox-blog" / "source.html", page)  # now it has one
+    monkeypatch.setattr(PageAhead, "found", lambda self: None)  # the child died
+    no_process = 2**22 + 1  # over Linux's largest process id: nothing to stop by mistake
+    dead = PageAhead(no_process, os.open(os.devnull, 0), page)
+    app = ReaderApp(placeholder(page.name), opening=dead)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.source.path == page.resolve(), "the page found")
+        assert "Dropbox" in app.title
+
+
+def test_reader_page_html_starts_finding_the_article_before_the_app(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "page.html"
+    shutil.copy(PAGES / "dropbox-blog" / "source.html", page)
+    started: list[ReaderApp] = []
+    monkeypatch.setattr("reader.app.ReaderApp.run", lambda self: started.append(self))
+    assert cli.main([str(page)]) == 0
+    ahead = started[0]._opening
+    assert isinstance(ahead, PageAhead) and started[0].source.placeholder
+    found = ahead.found()
+    assert found is not None and found.source is not None
+    assert found.source.text.startswith("---\ntitle: ")
