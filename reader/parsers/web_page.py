@@ -19,6 +19,12 @@ from lxml import etree, html
 from reader.parsers.html_markdown import element_to_markdown, text_of
 from reader.safe_text import parsable, visible_line
 
+# Page furniture inside headings and text that extractors keep: wiki "[edit]" links
+# (MediaWiki, DokuWiki) and documentation generators' "¶" permalinks (Sphinx, MkDocs).
+CHROME = [
+    "//*[contains(@class, 'editsection') or contains(@class, 'secedit')]",
+    "//a[contains(@class, 'headerlink')]",
+]
 # Images are kept unless extracting with them brings in more than a tenth more words
 # (on the development pages: at most 5 % more, but 20 % where it took in lists of stories).
 IMAGE_TEXT_SHARE = 1.1
@@ -81,6 +87,7 @@ def _extract(tree: Any, url: str, *, images: bool) -> Any:
         include_comments=False,
         with_metadata=True,
         as_dict=False,
+        prune_xpath=CHROME,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.parsers.markdown import parse_markdown
-from reader.parsers.web_page import Page, page_markdown
+from reader.parsers.web_page import Page, page_markdown, read_page
 
 
 def page(markdown: str, title: str = 'Say "hi" — Site') -> Page:
@@ -29,3 +29,15 @@ def test_markup_in_the_title_and_byline_is_shown_as_written() -> None:
     document = parse_markdown(markdown, "p.html")
     shown = [document.styled(i).plain for i in range(len(document.blocks))]
     assert shown[:2] == ["*Not* <b>bold</b> # [x](y)", "[me](z)"]
+
+
+def test_wiki_edit_links_and_permalinks_are_not_part_of_headings() -> None:
+    text = "Words of the section, enough of them to be an article's text. " * 6
+    markup = (
+        "<html><head><title>Page</title></head><body><article><h1>Page</h1>"
+        f"<h2>History<span class='mw-editsection'>[<a href='/edit'>edit</a>]</span></h2>"
+        f"<p>{text}</p><h2>Usage<a class='headerlink' href='#usage'>¶</a></h2><p>{text}</p>"
+        "</article></body></html>"
+    )
+    document = parse_markdown(page_markdown(read_page(markup)), "p.html")
+    assert [h.title for h in document.headings] == ["Page", "History", "Usage"]
