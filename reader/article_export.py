@@ -41,7 +41,7 @@ def _markdown_block(block: Block) -> str | None:
         return "#" * max(1, min(6, block.level)) + " " + _inline_markdown(block.runs)
     if block.kind is BlockKind.PARAGRAPH:
         return _LINE_START.sub(_escape_start, _inline_markdown(block.runs))
-    if block.kind in (BlockKind.CODE, BlockKind.PREFORMATTED, BlockKind.HTML):
+    if block.kind in (BlockKind.CODE, BlockKind.PREFORMATTED):
         literal = visible(block.literal)
         fence = "`" * max(3, max((len(r) for r in re.findall("`+", literal)), default=0) + 1)
         return f"{fence}{block.language}\n{literal}\n{fence}"

@@ -22,7 +22,6 @@ class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     CODE = "code"
     PREFORMATTED = "preformatted"
-    HTML = "html"
     TABLE = "table"
     RULE = "rule"
 

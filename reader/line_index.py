@@ -24,7 +24,7 @@ def block_shapes(blocks: list[Block]) -> list[Shape]:
     gap after each block is included.
     """
     shapes: list[Shape] = []
-    literal = (BlockKind.CODE, BlockKind.PREFORMATTED, BlockKind.HTML)
+    literal = (BlockKind.CODE, BlockKind.PREFORMATTED)
     for index, block in enumerate(blocks):
         gap = gap_after(blocks, index)
         kind = block.kind
