@@ -98,7 +98,14 @@ def _content(found: Any) -> Any:
     from trafilatura.htmlprocessing import convert_to_html
 
     body = getattr(found, "body", None)
-    return convert_to_html(body) if body is not None and len(body) else None
+    if body is None or not len(body):
+        return None
+    for listing in body.iter("list"):  # a definition list: terms and definitions, not items
+        if listing.get("rend") == "dl":
+            listing.tag = "dl"
+            for item in listing.iter("item"):
+                item.tag = "dt" if item.get("rend", "").startswith("dt") else "dd"
+    return convert_to_html(body)
 
 
 def _words(content: Any) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reader.document import Inline
 from reader.parsers.markdown import parse_markdown
 from reader.parsers.web_page import Page, page_markdown, read_page
 
@@ -41,3 +42,21 @@ def test_wiki_edit_links_and_permalinks_are_not_part_of_headings() -> None:
     )
     document = parse_markdown(page_markdown(read_page(markup)), "p.html")
     assert [h.title for h in document.headings] == ["Page", "History", "Usage"]
+
+
+def test_a_definition_list_reads_as_terms_over_their_definitions() -> None:
+    text = "Words of the article, enough of them to be its text. " * 6
+    markup = (
+        f"<html><body><article><p>{text}</p><dl><dt>Monitoring</dt>"
+        "<dd>Collecting data about a system.</dd><dt>Alert</dt><dd>A notification.</dd></dl>"
+        f"<p>{text}</p></article></body></html>"
+    )
+    document = parse_markdown(page_markdown(read_page(markup)), "p.html")
+    blocks = [document.styled(i) for i in range(len(document.blocks))]
+    shown = [(b.plain, Inline.STRONG in b.runs[0].style, bool(b.containers)) for b in blocks]
+    assert shown[2:6] == [
+        ("Monitoring", True, False),
+        ("Collecting data about a system.", False, False),
+        ("Alert", True, False),
+        ("A notification.", False, False),
+    ]
