@@ -73,7 +73,18 @@ def endless(h: BaseHTTPRequestHandler) -> None:
         pass
 
 
+_served = {"changing": 0}
+
+
+def changing(h: BaseHTTPRequestHandler) -> None:
+    """The page, with a paragraph more before its second part each time it is asked for."""
+    _served["changing"] += 1
+    added = "<p>A paragraph added since, to move the text along. </p>" * _served["changing"]
+    send(h, 200, PAGE.replace("<h2>Second part</h2>", added + "<h2>Second part</h2>").encode())
+
+
 ROUTES: dict[str, Route] = {
+    "/changing": changing,
     "/page.html": lambda h: send(h, 200, PAGE.encode()),
     "/start": redirect("/middle"),
     "/middle": redirect("/page.html"),

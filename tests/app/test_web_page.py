@@ -13,10 +13,11 @@ from textual.widgets import Label
 from web_server import serving
 
 from reader import cli
+from reader.anchoring import Anchor
 from reader.app import ReaderApp
 from reader.fetch import fetch
 from reader.library import gather
-from reader.opening import placeholder
+from reader.opening import open_path, placeholder
 from reader.page_ahead import PageAhead, PageFound, find_ahead
 from reader.saved_pages import copy_of, keep
 from reader.source import load_path
@@ -176,3 +177,28 @@ def test_reader_page_html_starts_finding_the_article_before_the_app(
     found = ahead.found()
     assert found is not None and found.source is not None
     assert found.source.text.startswith("---\ntitle: ")
+
+
+async def test_a_refreshed_copys_bookmarks_are_found_in_its_new_text(
+    server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    address = f"{server}/changing"
+    saved = keep(address, fetch(address))
+    text = saved.path.read_text(encoding="utf-8")
+    store = Store.open()
+    document = store.document(fingerprint(text), saved.path, saved.title)
+    start = text.index("More words in the second part")
+    store.add_bookmark(document, Anchor.from_span(text, start, start + 40), "Second part", "kept")
+    store.close()
+    app = ReaderApp(open_path(saved.path), refresh=address)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceScreen), "the offer")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # download it again: the text has moved
+        await wait_until(pilot, lambda: app.source.text.count("added since") == 2, "the new copy")
+        await settle(pilot)
+    new_text = saved.path.read_text(encoding="utf-8")
+    assert new_text != text and new_text.count("added since") == 2
+    assert cli.main(["bookmarks", str(saved.path)]) == 0
+    listed = capsys.readouterr().out
+    assert "kept" in listed and "orphaned" not in listed
