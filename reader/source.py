@@ -32,6 +32,7 @@ BUNDLED_ARTICLE = "amazon-invests-4b-in-anthropic.txt"
 
 META_SAMPLE = 16 * 1024  # bytes of a page looked in for its <meta charset>
 _META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+_PAGE_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 READ_CHUNK = 1024 * 1024  # bytes read at a time once the size a file reports is read
 BINARY_SAMPLE = 64 * 1024  # bytes looked at to tell text from binary
 BINARY_SHARE = 0.05  # more control bytes than this (and BINARY_COUNT) and it is not text
@@ -200,12 +201,15 @@ def _version(info: os.stat_result) -> FileVersion:
 
 
 def load_stream(stream: BinaryIO, name: str) -> Source:
-    """Read a whole stream (standard input) and guess whether it is Markdown."""
+    """Read a whole stream (standard input) and guess whether it is a web page or Markdown."""
     data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise ArticleError(_too_large(name))
     text, notice = decode(data, name)
-    return Source(text, name, sniff_kind(text), None, notice)
+    kind = sniff_kind(text)
+    if kind == "html":  # its <meta charset> says how to read it
+        text, notice = decode_html(data, name)
+    return Source(text, name, kind, None, notice)
 
 
 def decode_html(data: bytes, name: str, charset: str | None = None) -> tuple[str, str | None]:
@@ -291,7 +295,10 @@ def _mostly_binary(data: bytes) -> bool:
 
 
 def sniff_kind(text: str) -> Kind:
-    """Markdown if the text has Markdown headings or fences near its start, else plain."""
+    """A web page if the text starts as one; Markdown if it has Markdown headings or fences
+    near its start; else plain."""
+    if _PAGE_START.match(text[:1000]):
+        return "html"
     for line in text[:20_000].split("\n"):
         if line.startswith(("# ", "## ", "### ", "```", "~~~")):
             return "markdown"

@@ -18,6 +18,7 @@ from reader.source import (
     load,
     load_path,
     load_stream,
+    sniff_kind,
 )
 
 
@@ -192,3 +193,13 @@ def test_legacy_8_bit_text_with_colour_codes_overstrike_or_ctrl_z_is_text_not_bi
         assert "Caf\xe9" in text or "r\xe9sum\xe9" in text
     with pytest.raises(ArticleError, match="binary file"):
         decode(bytes(range(1, 256)) * 40, "noise.bin")
+
+
+def test_a_web_page_on_standard_input_is_read_as_one_by_its_meta_charset() -> None:
+    page = "<!DOCTYPE html><html><head><meta charset='windows-1252'><title>Café</title>"
+    page += "</head><body><p>Un café crème, déjà servi.</p></body></html>"
+    source = load_stream(io.BytesIO(page.encode("cp1252")), "stdin")
+    assert source.kind == "html" and "Un café crème, déjà servi." in source.text
+    assert source.notice is None
+    assert sniff_kind("plain text that mentions <html> later") == "plain"
+    assert sniff_kind("<!-- saved --> <html lang='fr'>") == "html"
