@@ -92,7 +92,13 @@ def load_path(path: Path) -> Source:
     shown = visible_path(path)
     data, version = _read_file(path, shown)
     suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES:
+    page = (
+        suffix in HTML_SUFFIXES
+        or (  # a page saved with no suffix (or another) is one too
+            suffix not in ARTICLE_SUFFIXES and _PAGE_START.match(data[:1000].decode("latin-1"))
+        )
+    )
+    if page:
         text, notice = decode_html(data, shown)
         return Source(text, visible_path(path.name), "html", path.resolve(), notice, version)
     text, notice = decode(data, shown)

@@ -203,3 +203,12 @@ def test_a_web_page_on_standard_input_is_read_as_one_by_its_meta_charset() -> No
     assert source.notice is None
     assert sniff_kind("plain text that mentions <html> later") == "plain"
     assert sniff_kind("<!-- saved --> <html lang='fr'>") == "html"
+
+
+def test_a_page_saved_without_a_suffix_is_read_as_a_page(tmp_path: Path) -> None:
+    page = tmp_path / "article"
+    page.write_text("<!doctype html><html><body><p>Words</p></body></html>")
+    assert load_path(page).kind == "html"
+    text = tmp_path / "notes.txt"  # a .txt file stays text, whatever it holds
+    text.write_text("<html> is how a page starts\n")
+    assert load_path(text).kind == "plain"
