@@ -156,8 +156,7 @@ class ReaderApp(App[None]):
 
         def answered(answer: str | None) -> None:
             if answer == "refresh":
-                self.reading_screen.query_one(Loader).download(url)
-                self.notify("Downloading it again; the kept copy stays until the new one is in.")
+                self.action_refresh_page()
 
         self.push_screen(ChoiceScreen(question, answers), answered)
 
@@ -306,6 +305,15 @@ class ReaderApp(App[None]):
     @on(SectionTree.WidthChosen)
     def _tree_dragged(self, event: SectionTree.WidthChosen) -> None:
         self._change_settings(tree=True, tree_width=event.width)
+
+    def action_refresh_page(self) -> None:
+        """Download the web article shown again (its kept copy is replaced once it is in)."""
+        path = self.source.path
+        if path is None:
+            self.notify("This article is not a web article reader kept.", timeout=3)
+            return
+        self.reading_screen.query_one(Loader).download_again(path)
+        self.notify("Downloading it again; the kept copy stays until the new one is in.")
 
     def action_fit_tree(self) -> None:
         self._change_settings(tree=True, tree_width=0)

@@ -75,6 +75,11 @@ PALETTE = (
     Command("Narrower tree", "Less room for the section tree", action="narrower_tree"),
     Command("Fit the tree to its titles", "The tree's width as its titles need", action="fit_tree"),
     Command("Reading speed", "Type 'speed' to choose the words a minute", action="speeds"),
+    Command(
+        "Download this web article again",
+        "Refresh the kept copy (your place and bookmarks follow)",
+        action="refresh_page",
+    ),
 )
 
 

@@ -38,9 +38,10 @@ class SavedPage:
     """A kept copy of a web article."""
 
     path: Path
-    url: str
+    url: str  # where it came from, after redirects
     title: str
     saved_at: float
+    requested: str = ""  # the address asked for, which names the copy ("" if the same)
 
 
 def pages_dir() -> Path:
@@ -52,7 +53,8 @@ def copy_of(url: str) -> SavedPage | None:
     for suffix in (".md", ".txt"):
         path = _path(url, suffix)
         if path.is_file():
-            return described(path) or SavedPage(path, url, path.stem, path.stat().st_mtime)
+            saved = described(path)
+            return saved or SavedPage(path, url, path.stem, path.stat().st_mtime, url)
     return None
 
 
@@ -60,7 +62,8 @@ def described(path: Path) -> SavedPage | None:
     """What the sidecar of a kept copy says of it (None: not a kept copy, or unreadable)."""
     try:
         about = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        return SavedPage(path, str(about["url"]), str(about["title"]), float(about["saved_at"]))
+        url, requested = str(about["url"]), str(about.get("requested") or about["url"])
+        return SavedPage(path, url, str(about["title"]), float(about["saved_at"]), requested)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -81,7 +84,7 @@ def keep(requested: str, fetched: Fetched) -> SavedPage:
     text, suffix, title = _article(fetched)
     path = _path(requested, suffix)
     path.parent.mkdir(parents=True, exist_ok=True)
-    saved = SavedPage(path, fetched.url, title, time.time())
+    saved = SavedPage(path, fetched.url, title, time.time(), requested)
     _write(path, text)
     about = {"url": saved.url, "requested": requested, "title": title, "saved_at": saved.saved_at}
     _write(path.with_suffix(".json"), json.dumps(about, ensure_ascii=False, indent=1))

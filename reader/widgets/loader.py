@@ -173,6 +173,20 @@ class Loader(Widget):
     @work(thread=True, exclusive=True, group="read")
     def download(self, url: str) -> None:
         """Download a web article and keep a copy of it; then it is read like a file."""
+        self._download(url)
+
+    @work(thread=True, exclusive=True, group="read")
+    def download_again(self, path: Path) -> None:
+        """Download again the web article whose kept copy is at `path`."""
+        from reader.saved_pages import described
+
+        saved = described(path)
+        if saved is None:
+            self.post_message(self.ReadFailed("This article is not a web article reader kept."))
+        else:
+            self._download(saved.requested)
+
+    def _download(self, url: str) -> None:
         from reader.fetch import FetchError, fetch
         from reader.saved_pages import keep
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import settle, wait_until
+from helpers import in_palette, messages, settle, wait_until
 from textual.widgets import Label
 from web_server import serving
 
@@ -20,7 +20,7 @@ from reader.library import gather
 from reader.opening import open_path, placeholder
 from reader.page_ahead import PageAhead, PageFound, find_ahead
 from reader.saved_pages import copy_of, keep
-from reader.source import load_path
+from reader.source import load, load_path
 from reader.store import Store, fingerprint
 from reader.widgets import ContentView, SectionTree
 from reader.widgets.choice_screen import ChoiceScreen
@@ -202,3 +202,23 @@ async def test_a_refreshed_copys_bookmarks_are_found_in_its_new_text(
     assert cli.main(["bookmarks", str(saved.path)]) == 0
     listed = capsys.readouterr().out
     assert "kept" in listed and "orphaned" not in listed
+
+
+async def test_the_palette_downloads_a_kept_article_again(server: str) -> None:
+    address = f"{server}/changing"
+    saved = keep(address, fetch(address))
+    before = saved.path.read_text(encoding="utf-8").count("added since")
+    app = ReaderApp(open_path(saved.path))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(pilot)
+        await in_palette(pilot, "Download this web article again")
+        await wait_until(
+            pilot, lambda: app.source.text.count("added since") == before + 1, "the new copy"
+        )
+    other = ReaderApp(load(None))  # not a kept web article: says so
+    async with other.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(pilot)
+        await in_palette(pilot, "Download this web article again")
+        await wait_until(
+            pilot, lambda: any("not a web article" in m for m in messages(other)), "why not"
+        )
