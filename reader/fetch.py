@@ -60,7 +60,7 @@ def fetch(
 ) -> Fetched:
     """Download `url`; `progress` hears the bytes received so far, `cancelled` may stop it."""
     shown = visible_line(url)
-    if not is_web_address(url) or not urlsplit(url).hostname:
+    if not is_web_address(url) or not _host(url):
         raise FetchError(f"{shown} is not an http or https address")
     opener = urllib.request.build_opener(_Redirects(limits.redirects))
     request = urllib.request.Request(url, headers=_HEADERS)
@@ -83,6 +83,8 @@ def fetch(
         raise FetchError(_network_problem(error.reason, url)) from None
     except (OSError, http.client.HTTPException) as error:
         raise FetchError(_network_problem(error, url)) from None
+    except ValueError as error:  # a malformed address, given or redirected to (UnicodeError too)
+        raise FetchError(f"{shown}: not a usable address ({visible_line(str(error))})") from None
     return Fetched(final, body, media_type, charset)
 
 
@@ -155,7 +157,7 @@ def _http_problem(error: urllib.error.HTTPError, shown: str) -> str:
 
 
 def _network_problem(reason: object, url: str) -> str:
-    host = visible_line(urlsplit(url).hostname or url)
+    host = visible_line(_host(url) or url)
     if isinstance(reason, socket.gaierror):
         return f"{host} could not be found (no such server, or no network)"
     if isinstance(reason, ConnectionRefusedError):
@@ -167,6 +169,14 @@ def _network_problem(reason: object, url: str) -> str:
     if isinstance(reason, ConnectionError | http.client.HTTPException):
         return f"the connection to {host} broke off"
     return f"{host} could not be reached: {visible_line(str(reason))}"
+
+
+def _host(url: str) -> str:
+    """The host an address names ("" if it names none, or cannot be read)."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
 
 
 def _megabytes(size: int) -> str:

@@ -25,7 +25,7 @@ import platformdirs
 
 from reader.document import normalize_newlines
 from reader.safe_text import visible_line
-from reader.source import ArticleError, decode, decode_html
+from reader.source import ArticleError, decode, decode_html, html_codec
 
 if TYPE_CHECKING:
     from reader.fetch import Fetched
@@ -105,24 +105,26 @@ def _article(fetched: Fetched) -> tuple[str, str, str]:
         return page_markdown(page), ".md", page.title
     text = _decode_text(fetched, name)
     markdown = fetched.media_type in ("text/markdown", "text/x-markdown") or (
-        urlsplit(fetched.url).path.lower().endswith((".md", ".markdown"))
+        fetched.url.split("?")[0].lower().endswith((".md", ".markdown"))
     )
     first = next((line.strip("# ") for line in text.split("\n") if line.strip()), "")
     return text, ".md" if markdown else ".txt", visible_line(first[:120]) or name
 
 
 def _decode_text(fetched: Fetched, name: str) -> str:
-    if fetched.charset:
-        try:
-            return normalize_newlines(fetched.data.decode(fetched.charset, errors="replace"))
-        except LookupError:
-            pass
+    codec = html_codec(fetched.charset) if fetched.charset else None
+    if codec is not None:
+        return normalize_newlines(fetched.data.decode(codec, errors="replace"))
     return decode(fetched.data, name)[0]
 
 
 def _path(url: str, suffix: str) -> Path:
-    parts = urlsplit(url)
-    name = re.sub(r"[^\w]+", "-", f"{parts.hostname or ''}{parts.path}", flags=re.ASCII)
+    try:
+        parts = urlsplit(url)
+        readable = f"{parts.hostname or ''}{parts.path}"
+    except ValueError:  # (a malformed address: its hash names it alone)
+        readable = "page"
+    name = re.sub(r"[^\w]+", "-", readable, flags=re.ASCII)
     digest = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return pages_dir() / f"{name.strip('-')[:60]}-{digest}{suffix}"
 

@@ -31,6 +31,7 @@ BUNDLED_ARTICLE = "amazon-invests-4b-in-anthropic.txt"
 
 
 META_SAMPLE = 16 * 1024  # bytes of a page looked in for its <meta charset>
+_NOT_TEXT = frozenset({"undefined", "idna", "punycode"})  # codecs that cannot read a page
 _META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 _PAGE_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 READ_CHUNK = 1024 * 1024  # bytes read at a time once the size a file reports is read
@@ -222,7 +223,7 @@ def decode_html(data: bytes, name: str, charset: str | None = None) -> tuple[str
     """A web page's bytes to text: by its byte order mark, else the `charset` its server
     declared, else the one in its `<meta>`, else as any text is (see `decode`)."""
     declared = charset or _meta_charset(data[:META_SAMPLE])
-    codec = _html_codec(declared) if declared else None
+    codec = html_codec(declared) if declared else None
     if codec is None or any(data.startswith(bom) for bom, _ in _BOMS):
         return decode(data, name)
     text = data.decode(codec, errors="replace").removeprefix("\ufeff")
@@ -235,14 +236,16 @@ def _meta_charset(head: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def _html_codec(declared: str) -> str | None:
+def html_codec(declared: str) -> str | None:
     """The codec a browser uses for a declared charset (Latin-1 is read as Windows-1252);
     None for one Python does not know, or a UTF-16/32 a page cannot declare of itself."""
     try:
-        codec = codecs.lookup(declared.strip()).name
+        info = codecs.lookup(declared.strip())
     except LookupError:
         return None
-    if codec.startswith(("utf-16", "utf-32")):
+    codec = info.name
+    text_codec = getattr(info, "_is_text_encoding", True)  # not base64, zlib, rot13...
+    if not text_codec or codec in _NOT_TEXT or codec.startswith(("utf-16", "utf-32")):
         return None
     return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
 

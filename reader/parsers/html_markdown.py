@@ -253,8 +253,9 @@ def _squash(text: str) -> str:
     """HTML's whitespace collapsed; line breaks as Markdown hard breaks; line starts
     that Markdown would read as a list or heading escaped."""
     text = " ".join(text.split())
-    if BREAK in text:
-        text = re.sub(rf"\s*{BREAK}[\s{BREAK}]*", "\\\\\n", text).strip("\\\n ")
+    if BREAK in text:  # (only spaces and breaks go: a backslash there escapes the text's start)
+        text = text.strip(" " + BREAK)
+        text = re.sub(rf"\s*{BREAK}[\s{BREAK}]*", "\\\\\n", text)
         text = "\\\n".join(line.strip() for line in text.split("\\\n"))
     return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 

@@ -227,13 +227,15 @@ class _Builder:
         tokens = self.style.blocks(html_to_markdown(token.content))
         if not tokens:
             return
-        first = len(self.blocks)
-        self.embedded = list(self._span(token))
+        first, outer = len(self.blocks), self.embedded
+        self.embedded = embedded = list(self._span(token)) if outer is None else list(outer)
         index = 0
         while index < len(tokens):
             index = self._token(tokens, index)
-        end = self.embedded[1]
-        self.embedded = None
+        end = embedded[1]
+        if outer is not None:  # an HTML block within one: the outer one's place moves on
+            outer[0] = embedded[0]
+        self.embedded = outer
         for at in range(len(self.blocks) - 1, first - 1, -1):  # each ends where the next starts
             block = self.blocks[at]
             self.blocks[at] = block._replace(end=max(block.start, end))

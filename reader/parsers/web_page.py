@@ -162,13 +162,18 @@ def _json_ld_title(tree: Any) -> str:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # (not JSON, or nested past Python's limit)
             continue
-        items = data if isinstance(data, list) else [data]
-        items += [item for d in items if isinstance(d, dict) for item in d.get("@graph", [])]
+        items = list(data) if isinstance(data, list) else [data]
+        for item in list(items):
+            graph = item.get("@graph") if isinstance(item, dict) else None
+            items += graph if isinstance(graph, list) else []
         for item in items:
-            kind = item.get("@type", "") if isinstance(item, dict) else ""
-            if isinstance(kind, str) and _ARTICLE_TYPE.search(kind):
+            if not isinstance(item, dict):
+                continue
+            kinds = item.get("@type", "")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(isinstance(kind, str) and _ARTICLE_TYPE.search(kind) for kind in kinds):
                 title = item.get("headline") or item.get("name")
                 if isinstance(title, str) and title.strip():
                     return html_module.unescape(title)

@@ -106,3 +106,13 @@ def test_markdown_and_text_addresses_are_kept_as_that_format(
     saved = keep(f"{server}{route}", fetch(f"{server}{route}", QUICK))
     assert saved.path.suffix == suffix
     assert saved.path.read_text(encoding="utf-8").startswith(("# Notes", "Plain title"))
+
+
+@pytest.mark.parametrize(
+    "address", ["http://a..b/", "http://[::1/", "http://[zz]/", "http://⒈.com/"]
+)
+def test_a_malformed_address_is_a_one_line_failure(address: str) -> None:
+    with pytest.raises(FetchError) as failure:
+        fetch(address, QUICK)
+    assert "\n" not in str(failure.value)
+    assert copy_of(address) is None  # (no traceback naming its copy either)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html as html_escape
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -105,3 +106,15 @@ def test_any_text_in_a_paragraph_comes_back_as_that_text(text: str) -> None:
     shown, _ = blocks(f"<p>{html_escape.escape(text)}</p>")
     expected = " ".join(text.split())
     assert "".join(b.plain for b in shown) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<!-- starts a comment", "* Milk", "# of users", "> quoted", "1. first", "\\ back"],
+)
+def test_a_paragraph_broken_by_br_keeps_its_first_characters_as_text(text: str) -> None:
+    shown, document = blocks(
+        f"<p>{html_escape.escape(text)}<br>second line</p><h2>Part two</h2><p>The end.</p>"
+    )
+    assert [b.plain for b in shown] == [f"{text}\nsecond line", "Part two", "The end."]
+    assert [h.title for h in document.headings] == ["Part two"]

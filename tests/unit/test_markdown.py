@@ -226,3 +226,24 @@ def test_a_long_parse_stops_when_cancelled() -> None:
     with pytest.raises(ParseCancelled):
         parse_markdown(text, "long.md", cancelled)
     assert len(asked) == 3  # it stopped at the first chunk after being told
+
+
+def test_an_html_block_whose_markdown_holds_another_is_rendered_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import reader.parsers.html_markdown as converter
+
+    real = converter.html_to_markdown
+    # Were an HTML block's Markdown ever to hold raw HTML (escaping failing), it must nest.
+    monkeypatch.setattr(
+        converter,
+        "html_to_markdown",
+        lambda html: "<div>\nInner\n</div>" if "outer" in html else real(html),
+    )
+    document = parse("# Notes\n\n<div>outer</div>\n\n## More\n\ntext\n")
+    assert [document.styled(i).plain for i in range(len(document.blocks))] == [
+        "Notes",
+        "Inner",
+        "More",
+        "text",
+    ]

@@ -15,6 +15,7 @@ from reader.source import (
     FileWatch,
     bundled_articles_dir,
     decode,
+    decode_html,
     load,
     load_path,
     load_stream,
@@ -212,3 +213,10 @@ def test_a_page_saved_without_a_suffix_is_read_as_a_page(tmp_path: Path) -> None
     text = tmp_path / "notes.txt"  # a .txt file stays text, whatever it holds
     text.write_text("<html> is how a page starts\n")
     assert load_path(text).kind == "plain"
+
+
+@pytest.mark.parametrize("charset", ["undefined", "idna", "base64", "rot13", "utf-16"])
+def test_a_page_declaring_a_charset_no_page_can_use_is_read_as_any_text(charset: str) -> None:
+    page = f"<html><head><meta charset='{charset}'></head><body><p>Café</p></body></html>"
+    text, _ = decode_html(page.encode(), "page.html")
+    assert "<p>Café</p>" in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.document import Inline
 from reader.parsers.markdown import parse_markdown
 from reader.parsers.web_page import Page, page_markdown, read_page
@@ -60,3 +62,27 @@ def test_a_definition_list_reads_as_terms_over_their_definitions() -> None:
         ("Alert", True, False),
         ("A notification.", False, False),
     ]
+
+
+@pytest.mark.parametrize(
+    "json_ld",
+    ['{"@graph": null}', '{"@graph": 5}', "[" * 100_000 + "]" * 100_000, "{oops"],
+    ids=["graph-null", "graph-number", "nested-too-deep", "not-json"],
+)
+def test_odd_json_ld_is_passed_over(json_ld: str) -> None:
+    text = "Words of the article, enough of them to be its text. " * 6
+    markup = (
+        f"<html><head><title>The title</title><script type='application/ld+json'>{json_ld}"
+        f"</script></head><body><article><p>{text}</p></article></body></html>"
+    )
+    assert read_page(markup).title == "The title"
+
+
+def test_a_json_ld_article_type_may_be_a_list() -> None:
+    text = "Words of the article, enough of them to be its text. " * 6
+    json_ld = '{"@type": ["NewsArticle", "Thing"], "headline": "The headline"}'
+    markup = (
+        f"<html><head><title>Site</title><script type='application/ld+json'>{json_ld}"
+        f"</script></head><body><article><p>{text}</p></article></body></html>"
+    )
+    assert read_page(markup).title == "The headline"
