@@ -28,6 +28,8 @@ from reader.safe_text import parsable
 BREAK = "\ue000"  # a <br> until the paragraph's whitespace is collapsed
 
 _ALWAYS = re.compile(r"([\\`*\[\]<>~|#])")
+# What would end a `<...>` destination, or split a table row, percent-encoded.
+_DESTINATION = {"<": "%3C", ">": "%3E", " ": "%20", "|": "%7C", "\\": "%5C"}
 _SPECIAL = re.compile(r"[\\`*\[\]<>~|#_&]")
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # not inside a word
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -170,8 +172,9 @@ def _inline(element: etree._Element, tag: str) -> str:
     if tag == "img":
         alt = " ".join((element.get("alt") or "").split())
         return f"![{_escape(alt)}]()" if alt else ""
-    if tag in CODE:
-        return _code_span(text_of(element))
+    if tag in CODE:  # (as a tag: backticks would join a neighbouring code span)
+        code = " ".join(text_of(element).split())
+        return f"<code>{_escape(code)}</code>" if code else ""
     inner = _inline_content(element)
     if tag == "a":
         href = (element.get("href") or "").strip()
@@ -181,10 +184,13 @@ def _inline(element: etree._Element, tag: str) -> str:
         if not text or not href or not href.lower().startswith(SAFE_SCHEMES):
             return inner
         return _around(inner, "[", f"]({_destination(href)})")
+    # Styles as tags, which the Markdown parser renders anywhere: `**` beside a letter or
+    # inside a word written without spaces (Chinese, Japanese) would show as stars.
     if tag in EMPHASIS:
-        return _around(inner, EMPHASIS[tag], EMPHASIS[tag])
+        name = "strong" if EMPHASIS[tag] == "**" else "em"
+        return _around(inner, f"<{name}>", f"</{name}>")
     if tag in STRIKE:
-        return _around(inner, "~~", "~~")
+        return _around(inner, "<del>", "</del>")
     if tag == "sup":
         text = inner.strip()
         return inner if not text or text.startswith("\\[") or "](" in text else f"^{inner}"
@@ -215,15 +221,6 @@ def _around(inner: str, before: str, after: str) -> str:
     return f"{lead}{before}{text}{after}{trail}"
 
 
-def _code_span(text: str) -> str:
-    text = " ".join(text.split())
-    if not text:
-        return ""
-    ticks = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{ticks}{pad}{text}{pad}{ticks}"
-
-
 def _fence(element: etree._Element) -> str:
     for line_break in element.iter("br"):  # (some pages, and trafilatura, break lines so)
         line_break.tail = "\n" + (line_break.tail or "")
@@ -236,8 +233,8 @@ def _fence(element: etree._Element) -> str:
 
 def _destination(href: str) -> str:
     """A link target as a Markdown destination: `<...>`, with what would end it escaped."""
-    cleaned = "".join(ch for ch in href if ch.isprintable())
-    return "<" + cleaned.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">"
+    cleaned = "".join(_DESTINATION.get(ch, ch) for ch in href if ch.isprintable())
+    return f"<{cleaned}>"
 
 
 def _escape(text: str) -> str:

@@ -118,3 +118,40 @@ def test_a_paragraph_broken_by_br_keeps_its_first_characters_as_text(text: str) 
     )
     assert [b.plain for b in shown] == [f"{text}\nsecond line", "Part two", "The end."]
     assert [h.title for h in document.headings] == ["Part two"]
+
+
+@pytest.mark.parametrize(
+    ("markup", "runs"),
+    [
+        (
+            "<p>这是<strong>「重要」</strong>的内容</p>",
+            [("这是", 0), ("「重要」", 1), ("的内容", 0)],
+        ),
+        ("<p><b>Note:</b>Read this</p>", [("Note:", 1), ("Read this", 0)]),
+        ("<p><i>a</i><em>b</em> c</p>", [("ab", 2), (" c", 0)]),
+        (
+            "<p><kbd>Ctrl</kbd>+<kbd>C</kbd> <b>go</b></p>",
+            [("Ctrl", 3), ("+", 0), ("C", 3), (" ", 0), ("go", 1)],
+        ),
+    ],
+)
+def test_styles_hold_beside_letters_and_each_other(
+    markup: str, runs: list[tuple[str, int]]
+) -> None:
+    styles = [Inline.PLAIN, Inline.STRONG, Inline.EMPHASIS, Inline.CODE]
+    shown, _ = blocks(markup)
+    assert [(run.text, run.style) for run in shown[0].runs] == [
+        (text, styles[style]) for text, style in runs
+    ]
+
+
+def test_pipes_in_a_tables_code_and_links_keep_its_cells() -> None:
+    shown, _ = blocks(
+        "<table><tr><th>Command</th><th>Link</th></tr><tr><td><code>a || b | c</code></td>"
+        "<td><a href='https://x.test/a|b\\c'>there</a></td></tr></table>"
+    )
+    (table,) = shown
+    assert table.kind is BlockKind.TABLE
+    code, link = table.rows[1]
+    assert code[0].text == "a || b | c" and code[0].style == Inline.CODE
+    assert link[0].text == "there" and link[0].href == "https://x.test/a%7Cb%5Cc"
