@@ -21,6 +21,7 @@ from email.message import Message
 from urllib.parse import urlsplit
 
 from reader import __version__
+from reader.abandon import abandonable
 from reader.opening import is_web_address
 from reader.safe_text import visible_line
 
@@ -62,6 +63,22 @@ def fetch(
     shown = visible_line(url)
     if not is_web_address(url) or not _host(url):
         raise FetchError(f"{shown} is not an http or https address")
+    stop = cancelled or (lambda: False)
+    try:  # in a thread of its own: a server can drip its headers a byte at a time
+        return abandonable(lambda: _fetch(url, limits, progress, stop), stop, limits.total)
+    except InterruptedError:
+        raise FetchError(f"the download of {shown} was stopped") from None
+    except TimeoutError:
+        raise FetchError(f"{shown} took over {limits.total:g} s to download") from None
+
+
+def _fetch(
+    url: str,
+    limits: Limits,
+    progress: Callable[[int], None] | None,
+    cancelled: Callable[[], bool],
+) -> Fetched:
+    shown = visible_line(url)
     opener = urllib.request.build_opener(_Redirects(limits.redirects))
     request = urllib.request.Request(url, headers=_HEADERS)
     started = time.monotonic()
@@ -113,7 +130,7 @@ def _read(
     limits: Limits,
     started: float,
     progress: Callable[[int], None] | None,
-    cancelled: Callable[[], bool] | None,
+    cancelled: Callable[[], bool],
     shown: str,
 ) -> bytes:
     gzipped = response.headers.get("Content-Encoding", "").lower() in ("gzip", "x-gzip")
@@ -121,7 +138,7 @@ def _read(
     parts: list[bytes] = []
     size = received = 0
     while True:
-        if cancelled is not None and cancelled():
+        if cancelled():
             raise FetchError(f"the download of {shown} was stopped")
         if time.monotonic() - started > limits.total:
             raise FetchError(f"{shown} took over {limits.total:g} s to download")
@@ -132,6 +149,9 @@ def _read(
         if inflate is not None:
             try:
                 chunk = inflate.decompress(chunk, limits.size + 1 - size)
+                while inflate.eof and inflate.unused_data:  # another gzip member follows
+                    rest, inflate = inflate.unused_data, zlib.decompressobj(16 + zlib.MAX_WBITS)
+                    chunk += inflate.decompress(rest, max(1, limits.size + 1 - size - len(chunk)))
             except zlib.error:
                 raise FetchError(f"{shown} sent a damaged compressed body") from None
         size += len(chunk)
@@ -140,6 +160,9 @@ def _read(
         parts.append(chunk)
         if progress is not None:
             progress(received)
+    declared = response.headers.get("Content-Length", "")
+    if (declared.isdigit() and received < int(declared)) or (inflate and not inflate.eof):
+        raise FetchError(f"the download of {shown} broke off (after {received:,} bytes)")
     return b"".join(parts)
 
 

@@ -1,20 +1,12 @@
-"""Loading an article: what to show first, the whole parse, and blocking reads.
+"""Loading an article: what to show first, and the whole parse.
 
 The whole parse and file reads run in workers (`reader.widgets.loader`).
-
-A read can block for good: a hung network mount, or a device put where a
-file was. Textual's thread workers run in asyncio's executor, which Python
-waits for at exit, so a worker stuck in such a read would keep the process
-alive with no terminal. `abandonable` makes the blocking call in a daemon
-thread and waits for it from the worker, giving up as soon as the worker is
-cancelled (every worker is, when the app exits).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from reader.line_index import Shape, block_shapes
 from reader.parsers import parse, preview
@@ -26,32 +18,6 @@ if TYPE_CHECKING:
     from reader.parsers.ahead import ParsedAhead
     from reader.session import Reading
     from reader.source import Source
-
-T = TypeVar("T")
-POLL_SECONDS = 0.05
-
-
-def abandonable(call: Callable[[], T], cancelled: Callable[[], bool]) -> T:
-    """`call()`'s result (or its exception); InterruptedError once `cancelled()` says so."""
-    outcome: list[tuple[bool, object]] = []
-
-    def run() -> None:
-        try:
-            outcome.append((True, call()))
-        except BaseException as error:  # handed to the waiting thread
-            outcome.append((False, error))
-
-    thread = threading.Thread(target=run, name="reader-read", daemon=True)
-    thread.start()
-    while thread.is_alive():
-        thread.join(POLL_SECONDS)
-        if thread.is_alive() and cancelled():
-            raise InterruptedError
-    succeeded, value = outcome[0]
-    if not succeeded:
-        assert isinstance(value, BaseException)
-        raise value
-    return value  # type: ignore[return-value]
 
 
 def first_document(source: Source, ahead: ParsedAhead | None) -> tuple[Document, bool]:

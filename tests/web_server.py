@@ -153,3 +153,46 @@ def serving() -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _half(data: bytes) -> bytes:
+    return data[: len(data) // 2]
+
+
+def _cut_short(h: BaseHTTPRequestHandler) -> None:
+    """Says 100,000 bytes, sends a few, and hangs up."""
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html")
+    h.send_header("Content-Length", "100000")
+    h.end_headers()
+    h.wfile.write(PAGE.encode()[:500])
+    h.wfile.flush()
+    h.close_connection = True
+
+
+def _slow_headers(h: BaseHTTPRequestHandler) -> None:
+    """Headers a line at a time, each just inside the stall limit, for half a minute."""
+    h.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+    for number in range(100):
+        h.wfile.write(f"X-Slow-{number}: x\r\n".encode())
+        h.wfile.flush()
+        time.sleep(0.3)
+    h.wfile.write(b"\r\n<p>late</p>")
+    h.close_connection = True
+
+
+ROUTES.update(
+    {
+        "/cut-short": _cut_short,
+        "/gzip-cut": lambda h: send(
+            h, 200, _half(gzip.compress(PAGE.encode())), Content_Encoding="gzip"
+        ),
+        "/gzip-members": lambda h: send(
+            h,
+            200,
+            gzip.compress(PAGE.encode()[:400]) + gzip.compress(PAGE.encode()[400:]),
+            Content_Encoding="gzip",
+        ),
+        "/slow-headers": _slow_headers,
+    }
+)

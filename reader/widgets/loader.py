@@ -24,7 +24,8 @@ from reader.line_index import Shape
 
 if TYPE_CHECKING:
     from reader.records import Bookmark
-from reader.loading import abandonable, parse_whole
+from reader.abandon import abandonable
+from reader.loading import parse_whole
 from reader.opening import open_path
 from reader.page_ahead import PageAhead, PageFound
 from reader.parsers import ParseCancelled

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import socket
+import time
 from collections.abc import Iterator
 
 import pytest
-from web_server import serving
+from web_server import PAGE, serving
 
 from reader.fetch import FetchError, Limits, fetch
 from reader.saved_pages import copy_of, keep
@@ -43,6 +44,9 @@ def test_a_page_is_downloaded_through_a_chain_of_redirects(server: str) -> None:
         ("/bomb", "is larger than 1 MB"),
         ("/paper.pdf", "is not a web page or text (application/pdf)"),
         ("/photo", "is not a web page or text (image/png)"),
+        ("/cut-short", "broke off (after 500 bytes)"),
+        ("/gzip-cut", "broke off"),
+        ("/slow-headers", "took over 2 s to download"),
     ],
 )
 def test_each_failure_is_one_line_saying_why(server: str, route: str, problem: str) -> None:
@@ -75,8 +79,16 @@ def test_only_web_addresses_are_fetched() -> None:
             fetch(address, QUICK)
 
 
-def test_a_gzipped_body_is_inflated(server: str) -> None:
+def test_a_gzipped_body_is_inflated_every_member_of_it(server: str) -> None:
     assert b"Second part" in fetch(f"{server}/gzipped", QUICK).data
+    assert fetch(f"{server}/gzip-members", QUICK).data == PAGE.encode()
+
+
+def test_a_download_stops_as_soon_as_it_is_told_to(server: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="was stopped"):
+        fetch(f"{server}/slow-headers", QUICK, cancelled=lambda: time.monotonic() > started + 0.5)
+    assert time.monotonic() - started < 1.5
 
 
 @pytest.mark.parametrize("route", ["/latin1-header", "/latin1-meta", "/latin1-neither"])
