@@ -34,7 +34,8 @@ _SPECIAL = re.compile(r"[\\`*\[\]<>~|#_&]")
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # not inside a word
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])", re.MULTILINE)
-_LIST = re.compile(r"(?:- |\d{1,9}\. )")  # a list's first line
+# A list's first line that may follow a paragraph directly (a numbered one only from 1).
+_LIST = re.compile(r"(?:- |1\. )")
 _LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang|highlight-source|highlight)-([\w+#-]+)")
 
 

@@ -194,8 +194,17 @@ def _field(metadata: Any, name: str) -> str:
 
 
 def _has_title(page: Page) -> bool:
-    """Whether the content has a title heading of its own (a level-1 heading)."""
-    return page.markdown.startswith("# ") or "\n# " in page.markdown
+    """Whether the content has a title heading of its own (a level-1 heading; a `# `
+    line in fenced code is none)."""
+    fence = ""
+    for line in page.markdown.split("\n"):
+        if fence:
+            fence = "" if line.startswith(fence) and not line.strip("`") else fence
+        elif line.startswith("```"):
+            fence = line[: len(line) - len(line.lstrip("`"))]
+        elif line.startswith("# "):
+            return True
+    return False
 
 
 def _yaml(value: str) -> str:

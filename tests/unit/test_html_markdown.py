@@ -155,3 +155,9 @@ def test_pipes_in_a_tables_code_and_links_keep_its_cells() -> None:
     code, link = table.rows[1]
     assert code[0].text == "a || b | c" and code[0].style == Inline.CODE
     assert link[0].text == "there" and link[0].href == "https://x.test/a%7Cb%5Cc"
+
+
+def test_a_nested_list_numbered_from_three_stays_a_list() -> None:
+    shown, _ = blocks("<ul><li>Intro<ol start='3'><li>three</li><li>four</li></ol></li></ul>")
+    assert [b.plain for b in shown] == ["Intro", "three", "four"]
+    assert [b.containers[-1].marker for b in shown] == ["•", "3.", "4."]

@@ -86,3 +86,9 @@ def test_a_json_ld_article_type_may_be_a_list() -> None:
         f"</script></head><body><article><p>{text}</p></article></body></html>"
     )
     assert read_page(markup).title == "The headline"
+
+
+def test_a_comment_line_in_code_is_not_the_articles_own_title() -> None:
+    markdown = page_markdown(page("Text.\n\n```sh\n# a comment\nls\n```\n\nMore."))
+    document = parse_markdown(markdown, "p.html")
+    assert [h.title for h in document.headings] == ['Say "hi" — Site']
