@@ -8,11 +8,13 @@ Markdown parser reads like any article. The Markdown starts with front matter
 
 from __future__ import annotations
 
+import contextlib
 import html as html_module
 import json
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
 
@@ -52,11 +54,11 @@ def read_page(markup: str, url: str = "") -> Page:
     markup = parsable(markup)
     tree = _tree(markup)
     title = _title(tree)  # before extraction takes the tree apart
-    found = _extract(tree, url, images=True)
+    found = _extract(_linked(tree, url), images=True)
     content = _content(found)
     if content is not None and content.find(".//img") is not None:
         # With images, the extractor can take in a page's lists of other stories.
-        plain = _content(_extract(_tree(markup), url, images=False))
+        plain = _content(_extract(_linked(_tree(markup), url), images=False))
         if plain is not None and _words(content) > IMAGE_TEXT_SHARE * _words(plain):
             content = plain
     body = element_to_markdown(content) if content is not None else ""
@@ -66,19 +68,42 @@ def read_page(markup: str, url: str = "") -> Page:
         title or _field(found, "title") or _first_heading(content) or "Untitled page",
         _byline(_field(found, "author")),
         _field(found, "date"),
-        _field(found, "sitename"),
+        _field(found, "sitename") or _host(url),
         url or _field(found, "url"),
         body,
     )
 
 
-def _extract(tree: Any, url: str, *, images: bool) -> Any:
+def _linked(tree: Any, url: str) -> Any:
+    """The page with its links made whole against its address (or its <base>); links to
+    a place in the page itself are left as they are."""
+    if not url:
+        return tree
+    base = next((b.get("href") for b in tree.iter("base") if b.get("href")), None)
+    base = urljoin(url, base) if base else url
+    for link in tree.iter("a"):
+        href = (link.get("href") or "").strip()
+        if href and not href.startswith("#"):
+            with contextlib.suppress(ValueError):  # (a malformed address: left as it is)
+                link.set("href", urljoin(base, href))
+    return tree
+
+
+def _host(url: str) -> str:
+    try:
+        return visible_line(urlsplit(url).hostname or "")
+    except ValueError:
+        return ""
+
+
+def _extract(tree: Any, *, images: bool) -> Any:
     """trafilatura's findings in a page: its main content (`body`) and metadata."""
     import trafilatura  # heavy (about half a second): loaded only for web pages
 
+    # No address: trafilatura would resolve links against the site's root, not the page
+    # (`_linked` has made them whole).
     return trafilatura.bare_extraction(
         tree,
-        url=url or None,
         favor_recall=True,
         include_formatting=True,
         include_links=True,

@@ -92,3 +92,24 @@ def test_a_comment_line_in_code_is_not_the_articles_own_title() -> None:
     markdown = page_markdown(page("Text.\n\n```sh\n# a comment\nls\n```\n\nMore."))
     document = parse_markdown(markdown, "p.html")
     assert [h.title for h in document.headings] == ['Say "hi" — Site']
+
+
+def test_links_are_made_whole_against_the_pages_address_and_fragments_kept() -> None:
+    text = "Words of the article, enough of them to be its text. " * 6
+    markup = (
+        f"<html><body><article><p>{text} See <a href='guide.html'>the guide</a>, "
+        "<a href='/about'>about</a>, <a href='#usage'>usage</a> and "
+        f"<a href='http://[::1'>broken</a>.</p><p>{text}</p></article></body></html>"
+    )
+    found = read_page(markup, "https://site.example/blog/post")
+    document = parse_markdown(page_markdown(found), "p.html")
+    links = {
+        run.text: run.href
+        for i in range(len(document.blocks))
+        for run in document.styled(i).runs
+        if run.href
+    }
+    assert links["the guide"] == "https://site.example/blog/guide.html"
+    assert links["about"] == "https://site.example/about"
+    assert links["usage"] == "#usage"
+    assert found.site == "site.example" and found.url == "https://site.example/blog/post"
