@@ -173,6 +173,8 @@ def _content_type(headers: Message) -> tuple[str, str | None]:
 
 
 def _http_problem(error: urllib.error.HTTPError, shown: str) -> str:
+    if 300 <= error.code < 400 and "not allowed" in str(error):  # (urllib's own refusal)
+        return f"{shown} redirects to an address that is not on the web"
     if 300 <= error.code < 400:
         return f"{shown} redirects too many times (or in a loop)"
     reason = visible_line(str(error.reason or "")) or http.client.responses.get(error.code, "")

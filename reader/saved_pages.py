@@ -71,7 +71,7 @@ def described(path: Path) -> SavedPage | None:
 def address_of(path: str | Path) -> str | None:
     """The web address a file is the kept copy of (None: not a kept copy)."""
     path = Path(path)
-    if path.parent != pages_dir():
+    if path.parent.resolve() != pages_dir().resolve():  # (the data directory may be a link)
         return None
     saved = described(path)
     return saved.url if saved is not None else None
@@ -86,6 +86,9 @@ def keep(requested: str, fetched: Fetched) -> SavedPage:
     path.parent.mkdir(parents=True, exist_ok=True)
     saved = SavedPage(path, fetched.url, title, time.time(), requested)
     _write(path, text)
+    for other in (".md", ".txt"):  # a copy of another kind, from before, goes
+        if other != suffix:
+            _path(requested, other).unlink(missing_ok=True)
     about = {"url": saved.url, "requested": requested, "title": title, "saved_at": saved.saved_at}
     _write(path.with_suffix(".json"), json.dumps(about, ensure_ascii=False, indent=1))
     return saved

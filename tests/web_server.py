@@ -90,6 +90,7 @@ ROUTES: dict[str, Route] = {
     "/middle": redirect("/page.html"),
     "/loop": redirect("/loop"),
     "/to-ftp": redirect("ftp://127.0.0.1/file"),
+    "/to-file": redirect("file:///etc/passwd"),
     "/missing": lambda h: send(h, 404, b"<p>Not here</p>"),
     "/broken": lambda h: send(h, 500, b"<p>Oops</p>"),
     "/trickle": trickle,

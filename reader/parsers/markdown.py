@@ -298,6 +298,7 @@ def _runs(children: Sequence[Token]) -> tuple[Run, ...]:
     runs: list[Run] = []
     style = Inline.PLAIN
     href = ""
+    hidden = 0  # inline <script>, <style>... open around this token
 
     def add(text: str, extra: Inline = Inline.PLAIN) -> None:
         if not text:
@@ -326,11 +327,15 @@ def _runs(children: Sequence[Token]) -> tuple[Run, ...]:
                 style &= ~_INLINE_TOGGLES[base]
                 if base == "link":
                     href = ""
+        elif hidden and kind != "html_inline":
+            continue  # inside an inline <script> or <style>
         elif kind in ("text", "text_special"):
             add(token.content)
         elif kind == "html_inline":
             tag = inline_tag(token.content)
-            if tag.text:
+            if tag.hides:
+                hidden = max(0, hidden + (-1 if tag.closing else 1))
+            elif tag.text:
                 add(tag.text, Inline.IMAGE if tag.image else Inline.PLAIN)
             elif tag.closing:
                 style &= ~tag.style

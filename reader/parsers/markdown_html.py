@@ -15,6 +15,7 @@ from typing import NamedTuple
 from reader.document import Inline
 from reader.parsers.html_tags import CODE, EMPHASIS, SAFE_SCHEMES, STRIKE
 
+HIDDEN = frozenset({"script", "style", "noscript", "template", "title"})
 _TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)([^>]*?)/?>", re.S)
 _ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
 _FIRST_WORD = re.compile(r"\w{3,}")
@@ -28,13 +29,15 @@ _STYLES = {
 
 
 class Tag(NamedTuple):
-    """What an inline tag does: text to add, a style to turn on or off, a link target."""
+    """What an inline tag does: text to add, a style to turn on or off, a link target,
+    or text to hide."""
 
     text: str = ""
     style: Inline = Inline.PLAIN
     closing: bool = False
     href: str = ""
     image: bool = False
+    hides: bool = False  # what follows, up to its closing tag, is not shown (<script>)
 
 
 def inline_tag(markup: str) -> Tag:
@@ -43,6 +46,8 @@ def inline_tag(markup: str) -> Tag:
     if match is None:
         return Tag()
     closing, name, rest = match[1] == "/", match[2].lower(), match[3]
+    if name in HIDDEN:
+        return Tag(closing=closing, hides=True)
     if name == "br":
         return Tag("\n")
     if name == "img" and not closing:

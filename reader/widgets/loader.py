@@ -158,7 +158,9 @@ class Loader(Widget):
         try:
             found = abandonable(ahead.found, lambda: worker.is_cancelled)
             if found is None:
-                found = PageFound(abandonable(lambda: open_path(ahead.path), lambda: False))
+                found = PageFound(
+                    abandonable(lambda: open_path(ahead.path), lambda: worker.is_cancelled)
+                )
         except InterruptedError:
             ahead.cancel()  # quitting: the child is stopped
             return

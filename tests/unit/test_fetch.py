@@ -5,12 +5,13 @@ from __future__ import annotations
 import socket
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from web_server import PAGE, serving
 
 from reader.fetch import FetchError, Limits, fetch
-from reader.saved_pages import copy_of, keep
+from reader.saved_pages import address_of, copy_of, keep
 from reader.source import decode_html
 
 QUICK = Limits(connect=1.0, total=2.0, size=1024 * 1024, redirects=5)
@@ -35,6 +36,7 @@ def test_a_page_is_downloaded_through_a_chain_of_redirects(server: str) -> None:
     [
         ("/loop", "redirects too many times"),
         ("/to-ftp", "redirects to ftp://127.0.0.1/file"),
+        ("/to-file", "redirects to an address that is not on the web"),
         ("/missing", "the server answered 404 Not Found"),
         ("/broken", "the server answered 500"),
         ("/trickle", "took over 2 s to download"),
@@ -128,3 +130,26 @@ def test_a_malformed_address_is_a_one_line_failure(address: str) -> None:
         fetch(address, QUICK)
     assert "\n" not in str(failure.value)
     assert copy_of(address) is None  # (no traceback naming its copy either)
+
+
+def test_a_copy_of_another_kind_from_before_goes_when_the_address_changes_kind(
+    server: str,
+) -> None:
+    address = f"{server}/notes.md"
+    first = keep(address, fetch(address, QUICK))
+    plain = fetch(f"{server}/plain", QUICK)
+    second = keep(address, plain)  # (the same address, served as text this time)
+    assert second.path.suffix == ".txt" and not first.path.exists()
+    again = copy_of(address)
+    assert again is not None and again.path == second.path
+
+
+def test_a_kept_copy_is_known_by_its_resolved_path_when_the_data_folder_is_a_link(
+    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "link").symlink_to(real)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "link"))
+    saved = keep(f"{server}/page.html", fetch(f"{server}/page.html", QUICK))
+    assert address_of(saved.path.resolve()) == f"{server}/page.html"  # (as the store has it)

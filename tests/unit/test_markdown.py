@@ -247,3 +247,8 @@ def test_an_html_block_whose_markdown_holds_another_is_rendered_too(
         "More",
         "text",
     ]
+
+
+def test_an_inline_script_or_style_shows_nothing() -> None:
+    document = parse("Before <script>alert('x')</script> between <style>p{}</style> after.\n")
+    assert document.styled(0).plain == "Before  between  after."
