@@ -27,13 +27,26 @@ def export(document: Document, form: str) -> str:
     if form == "html":
         return _html(document, blocks)
     writer = _markdown_block if form == "markdown" else _text_block
+    written = [(block, body) for block in blocks if (body := writer(block)) is not None]
     parts: list[str] = []
-    for block in blocks:
-        body = writer(block)
-        if body is not None:
-            parts.append(_nest(body, block.containers, form))
-            parts.append("\n" if block.tight else "\n\n")  # a tight list's items: no gap
-    return "".join(parts[:-1]) + "\n"
+    for index, (block, body) in enumerate(written):
+        if index:
+            parts.append(_gap(written[index - 1][0], block, form))
+        parts.append(_nest(body, block.containers, form))
+    return "".join(parts) + "\n"
+
+
+def _gap(before: Block, after: Block, form: str) -> str:
+    """What goes between two blocks: a line break between a tight list's items, else a
+    blank line, carrying the quote marks the two share (or the quote would end there)."""
+    if before.tight and any(c.kind is ContainerKind.LIST_ITEM for c in after.containers):
+        return "\n"
+    shared = []
+    for mine, theirs in zip(before.containers, after.containers, strict=False):
+        if mine.kind is not theirs.kind:
+            break
+        shared.append(theirs._replace(first=False))
+    return "\n" + _nest("", tuple(shared), form).rstrip() + "\n"
 
 
 def _markdown_block(block: Block) -> str | None:
