@@ -17,6 +17,7 @@ from reader.safe_text import visible
 
 FORMATS = ("markdown", "text", "html")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#~|])")
+_DESTINATION = {"<": "%3C", ">": "%3E", " ": "%20", "|": "%7C", "\\": "%5C"}
 _SCHEME = re.compile(r"([A-Za-z][\w+.-]*):")
 _LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])", re.MULTILINE)
 
@@ -53,7 +54,7 @@ def _markdown_block(block: Block) -> str | None:
     if block.kind is BlockKind.HEADING:
         return "#" * max(1, min(6, block.level)) + " " + _inline_markdown(block.runs)
     if block.kind is BlockKind.PARAGRAPH:
-        return _LINE_START.sub(_escape_start, _inline_markdown(block.runs))
+        return _LINE_START.sub(_escape_start, _inline_markdown(block.runs).lstrip())
     if block.kind in (BlockKind.CODE, BlockKind.PREFORMATTED):
         literal = visible(block.literal)
         fence = "`" * max(3, max((len(r) for r in re.findall("`+", literal)), default=0) + 1)
@@ -114,16 +115,16 @@ def _inline_markdown(runs: tuple[Run, ...]) -> str:
             continue
         if Inline.CODE in run.style:
             text = _code(visible(run.text))
-        if Inline.STRONG in run.style and text.strip():
-            text = f"**{text}**"
-        if Inline.EMPHASIS in run.style and text.strip():
-            text = f"*{text}*"
-        if Inline.STRIKE in run.style and text.strip():
-            text = f"~~{text}~~"
-        if Inline.LINK in run.style and _followable(run.href):
-            target = visible(run.href).replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
-            text = f"[{text}](<{target}>)"
-        parts.append(text)
+        # Marks go around the words, spaces outside them ("**bold **" would not be bold).
+        lead, body = text[: len(text) - len(text.lstrip())], text.strip()
+        trail = text[len(text.rstrip()) :] if body else ""
+        for flag, mark in ((Inline.STRONG, "**"), (Inline.EMPHASIS, "*"), (Inline.STRIKE, "~~")):
+            if flag in run.style and body:
+                body = f"{mark}{body}{mark}"
+        if Inline.LINK in run.style and _followable(run.href) and body:
+            target = "".join(_DESTINATION.get(ch, ch) for ch in visible(run.href))
+            body = f"[{body}](<{target}>)"
+        parts.append(lead + body + trail)
     return "".join(parts)
 
 

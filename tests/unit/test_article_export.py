@@ -118,3 +118,19 @@ def test_an_articles_markdown_export_reads_back_as_the_same_blocks(pieces: list[
         return [(b.kind, b.plain, b.containers) for b in map(d.styled, range(len(d.blocks)))]
 
     assert shape(again) == shape(document)
+
+
+@pytest.mark.parametrize(
+    "text", ["**bold *both***\n", "<span></span> - dash\n", "~~a *b*~~\n", "**a `c` b**\n"]
+)
+def test_nested_styles_and_a_leading_tag_export_as_they_show(text: str) -> None:
+    def runs(markdown: str) -> list[tuple[str, object]]:
+        block = parse(markdown, "markdown", "a").styled(0)
+        return [(r.text.strip(), r.style) for r in block.runs if r.text.strip()]
+
+    exported = export(parse(text, "markdown", "a"), "markdown")
+    assert runs(exported) == runs(text)
+    assert (
+        parse(exported, "markdown", "a").styled(0).kind
+        is parse(text, "markdown", "a").styled(0).kind
+    )
