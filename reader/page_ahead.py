@@ -12,6 +12,7 @@ import contextlib
 import os
 import pickle
 import signal
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,10 +37,16 @@ class PageAhead:
         self.path = path
         self._pid = pid
         self._pipe = pipe
+        self._lock = threading.Lock()
+        self._reading = False  # `found` is reading the pipe: only it may close it
         self._done = False
 
     def found(self) -> PageFound | None:
         """The child's answer, once it has one (blocks); None if the child failed."""
+        with self._lock:
+            if self._done:
+                return None
+            self._reading = True
         chunks = []
         try:
             while chunk := os.read(self._pipe, READ_SIZE):
@@ -55,19 +62,26 @@ class PageAhead:
         return answer if isinstance(answer, PageFound) else None
 
     def cancel(self) -> None:
-        """Stop the child (the app is quitting, or the article is no longer wanted)."""
-        if not self._done:
+        """Stop the child (the app is quitting, or the article is no longer wanted). A
+        `found` under way then reads the end of the pipe and closes it itself."""
+        with self._lock:
+            if self._done:
+                return
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self._pid, signal.SIGKILL)
+            reading = self._reading
+        if not reading:
             self._reap()
 
     def _reap(self) -> None:
-        if not self._done:
+        with self._lock:
+            if self._done:
+                return
             self._done = True
-            with contextlib.suppress(OSError):
-                os.close(self._pipe)
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(self._pid, 0)
+        with contextlib.suppress(OSError):
+            os.close(self._pipe)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self._pid, 0)
 
 
 def find_ahead(path: Path) -> PageAhead | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -222,3 +223,19 @@ async def test_the_palette_downloads_a_kept_article_again(server: str) -> None:
         await wait_until(
             pilot, lambda: any("not a web article" in m for m in messages(other)), "why not"
         )
+
+
+def test_a_child_stopped_while_its_answer_is_awaited_is_reaped_once(tmp_path: Path) -> None:
+    page = tmp_path / "big.html"
+    shutil.copy(PAGES / "wikipedia" / "source.html", page)
+    ahead = find_ahead(page)
+    assert ahead is not None
+    answers: list[PageFound | None] = []
+    reader = threading.Thread(target=lambda: answers.append(ahead.found()))
+    reader.start()
+    ahead.cancel()  # (while `found` reads: it closes the pipe, not `cancel`)
+    reader.join(10)
+    assert not reader.is_alive() and answers == [None]
+    ahead.cancel()  # again: nothing left to stop
+    with pytest.raises(ChildProcessError):
+        os.waitpid(ahead._pid, os.WNOHANG)  # the child was reaped
