@@ -44,15 +44,25 @@ def html_to_markdown(markup: str) -> str:
     if not markup.strip():
         return ""
     try:
-        root = html.fragment_fromstring(parsable(markup), create_parent="div")
+        root = html.fragment_fromstring(parsable(markup), create_parent="div", parser=parser())
     except (etree.ParserError, ValueError):
         return ""
     return element_to_markdown(root)
 
 
+def parser() -> html.HTMLParser:
+    """An HTML parser for one document (parsers are not shared between threads), with no
+    limit on nesting: libxml2 otherwise drops all that follows the 256th level."""
+    return html.HTMLParser(huge_tree=True)
+
+
 def element_to_markdown(element: html.HtmlElement) -> str:
-    """An element's content as Markdown blocks."""
-    return "\n\n".join(_Blocks().flow(element))
+    """An element's content as Markdown blocks (nested past Python's recursion limit, as
+    one paragraph of its text)."""
+    try:
+        return "\n\n".join(_Blocks().flow(element))
+    except RecursionError:
+        return _squash(_escape(" ".join(element.itertext())))
 
 
 class _Blocks:

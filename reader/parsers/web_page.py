@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
 
-from reader.parsers.html_markdown import element_to_markdown, text_of
+from reader.parsers.html_markdown import element_to_markdown, parser, text_of
 from reader.safe_text import parsable, visible_line
 
 # Page furniture inside headings and text that extractors keep: wiki "[edit]" links
@@ -168,9 +168,10 @@ def _fields(page: Page) -> list[tuple[str, str]]:
 def _tree(markup: str) -> Any:
     """Parsed HTML (an encoding declaration in a string is ignored, not an error)."""
     try:
-        return html.document_fromstring(markup)
+        return html.document_fromstring(markup, parser=parser())
     except (etree.ParserError, ValueError):
-        return html.document_fromstring(re.sub(r"^<\?xml[^>]*>", "", markup.lstrip()) or "<p/>")
+        bare = re.sub(r"^<\?xml[^>]*>", "", markup.lstrip()) or "<p/>"
+        return html.document_fromstring(bare, parser=parser())
 
 
 def _title(tree: Any) -> str:

@@ -161,3 +161,15 @@ def test_a_nested_list_numbered_from_three_stays_a_list() -> None:
     shown, _ = blocks("<ul><li>Intro<ol start='3'><li>three</li><li>four</li></ol></li></ul>")
     assert [b.plain for b in shown] == ["Intro", "three", "four"]
     assert [b.containers[-1].marker for b in shown] == ["•", "3.", "4."]
+
+
+def test_text_nested_past_libxml2s_usual_depth_is_kept() -> None:
+    deep = "<div>" * 300 + "<p>Deep text.</p>" + "</div>" * 300 + "<p>After.</p>"
+    shown, _ = blocks(deep)
+    assert [b.plain for b in shown] == ["Deep text.", "After."]
+
+
+def test_text_nested_past_pythons_recursion_limit_is_one_paragraph() -> None:
+    deep = "<div>" * 1500 + "<p>Deep *text*.</p>" + "</div>" * 1500 + "<p>After.</p>"
+    shown, _ = blocks(deep)
+    assert [b.plain for b in shown] == ["Deep *text*. After."]
