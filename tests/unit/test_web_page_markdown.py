@@ -113,3 +113,21 @@ def test_links_are_made_whole_against_the_pages_address_and_fragments_kept() -> 
     assert links["about"] == "https://site.example/about"
     assert links["usage"] == "#usage"
     assert found.site == "site.example" and found.url == "https://site.example/blog/post"
+
+
+@pytest.mark.parametrize(
+    ("metas", "title"),
+    [
+        ('<meta name="twitter:title" content="From Twitter">', "From Twitter"),
+        ('<meta property="og:title" content="From OG"><meta name="DC:Title" content="DC">', "DC"),
+        ('<meta name="parsely-title" content="Parsely">', "Parsely"),
+        ("", "Page | Site"),
+    ],
+)
+def test_the_title_is_the_first_title_field_of_the_pages_metadata(metas: str, title: str) -> None:
+    text = "Words of the article, enough of them to be its text. " * 6
+    markup = (
+        f"<html><head><title>Page | Site</title>{metas}</head>"
+        f"<body><article><p>{text}</p></article></body></html>"
+    )
+    assert read_page(markup).title == title
