@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterator
 
 from reader.document import Block, BlockKind, Container, ContainerKind, Document, Inline, Run
+from reader.parsers.markdown_html import escape_markdown
 from reader.safe_text import visible
 
 FORMATS = ("markdown", "text", "html")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#~|])")
 _DESTINATION = {"<": "%3C", ">": "%3E", " ": "%20", "|": "%7C", "\\": "%5C"}
 _SCHEME = re.compile(r"([A-Za-z][\w+.-]*):")
 _LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])", re.MULTILINE)
@@ -109,7 +109,7 @@ def _marker(marker: str, form: str) -> str:
 def _inline_markdown(runs: tuple[Run, ...]) -> str:
     parts = []
     for run in runs:
-        text = _MARKDOWN_SPECIAL.sub(r"\\\1", visible(run.text)).replace("\n", "\\\n")
+        text = escape_markdown(visible(run.text)).replace("\n", "\\\n")
         if Inline.IMAGE in run.style:
             parts.append(text)
             continue

@@ -6,7 +6,6 @@ load), so the app does it in a worker; the commands that print do it at once.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -47,5 +46,7 @@ def open_path(path: Path) -> Source:
 
 def placeholder(name: str, doing: str = "Reading the page…") -> Source:
     """What shows while a web page is downloaded or its content found."""
-    title = re.sub(r"([\\`*_\[\]<>#~|!&])", r"\\\1", name)  # shown as written
-    return Source(f"# {title}\n\n{doing}\n", name, "markdown", placeholder=True)
+    from reader.parsers.markdown_html import escape_markdown
+
+    text = f"# {escape_markdown(name)}\n\n{doing}\n"
+    return Source(text, name, "markdown", placeholder=True)

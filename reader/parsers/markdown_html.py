@@ -18,6 +18,7 @@ from reader.parsers.html_tags import CODE, EMPHASIS, SAFE_SCHEMES, STRIKE
 HIDDEN = frozenset({"script", "style", "noscript", "template", "title"})
 _TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)([^>]*?)/?>", re.S)
 _ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#~|!&])")
 _FIRST_WORD = re.compile(r"\w{3,}")
 
 _STYLES = {
@@ -60,6 +61,12 @@ def inline_tag(markup: str) -> Tag:
         if not href.lower().startswith(SAFE_SCHEMES):
             return Tag()
     return Tag(style=style, closing=closing, href=href)
+
+
+def escape_markdown(text: str) -> str:
+    """Text as Markdown that shows it as written: every character Markdown or HTML would
+    act on is escaped with a backslash."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def first_word(markup: str) -> str:

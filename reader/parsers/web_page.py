@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree, html
 
 from reader.parsers.html_markdown import element_to_markdown, parser, text_of
+from reader.parsers.markdown_html import escape_markdown
 from reader.safe_text import parsable, visible_line
 
 # Page furniture inside headings and text that extractors keep: wiki "[edit]" links
@@ -156,9 +157,9 @@ def _first_heading(content: Any) -> str:
 def page_markdown(page: Page) -> str:
     """The page as one Markdown article: front matter, title, byline line, content."""
     front = [f"{key}: {_yaml(value)}" for key, value in _fields(page) if value]
-    header = "" if _has_title(page) else f"# {_escape_heading(page.title)}\n\n"
+    header = "" if _has_title(page) else f"# {escape_markdown(page.title)}\n\n"
     about = " · ".join(v for v in (page.byline, page.date, page.site) if v)
-    byline = f"*{_escape_line(about)}*\n\n" if about else ""
+    byline = f"*{escape_markdown(about)}*\n\n" if about else ""
     body = page.markdown
     if not header and body.startswith("# "):  # the byline goes under the article's own title
         title, _, rest = body.partition("\n")
@@ -254,11 +255,3 @@ def _has_title(page: Page) -> bool:
 def _yaml(value: str) -> str:
     """A one-line YAML string, quoted."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _escape_line(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>~|#&!])", r"\\\1", text)
-
-
-def _escape_heading(text: str) -> str:
-    return _escape_line(text)

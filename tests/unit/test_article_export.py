@@ -134,3 +134,11 @@ def test_nested_styles_and_a_leading_tag_export_as_they_show(text: str) -> None:
         parse(exported, "markdown", "a").styled(0).kind
         is parse(text, "markdown", "a").styled(0).kind
     )
+
+
+def test_an_entity_written_out_in_the_text_exports_as_written() -> None:
+    text = "Write \\&amp; for an ampersand, and \\!\\[not an image\\](x).\n"
+    exported = export(parse(text, "markdown", "a"), "markdown")
+    assert (
+        shown(exported) == shown(text) == ["Write &amp; for an ampersand, and ![not an image](x)."]
+    )
