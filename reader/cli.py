@@ -11,13 +11,15 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import __version__, keys
+from reader.cli_articles import article_or_report, or_report
 from reader.opening import article, is_web_address, open_path, placeholder
 from reader.safe_text import visible_line
-from reader.source import ArticleError, Source, load
+from reader.source import load
 
 if TYPE_CHECKING:
     from reader.page_ahead import PageAhead
@@ -95,11 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             opening, source = path, placeholder(visible_line(path), "Downloading…")
         else:
             refresh = path
-            source = _kept_or_report(saved.path)
+            source = or_report(lambda: open_path(saved.path))
             if source is None:
                 return 2
     if source is None and opening is None:
-        source = _load_or_report(path, pages=False)
+        source = or_report(lambda: load(path))
     if source is None:
         return 2
     if source.kind == "html" and source.path is not None:  # found while the app starts
@@ -107,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         opening, source = find_ahead(source.path) or source.path, placeholder(source.name)
     elif source.kind == "html":
-        source = _article_or_report(source)
+        source = or_report(partial(article, source))
         if source is None:
             return 2
     if options.path == "-" and not _reattach_terminal():
@@ -140,8 +142,6 @@ def toc(args: Sequence[str]) -> int:
         "path", nargs="?", metavar="PATH", help="article path or address, - for stdin"
     )
     options = parser.parse_args(args)
-    from reader.cli_articles import article_or_report
-
     source = article_or_report(options.path)
     if source is None:
         return 2
@@ -164,12 +164,14 @@ def bookmarks(args: Sequence[str]) -> int:
         description="Print bookmarks: of one article, or of every article if no PATH is given. "
         "JSON is W3C Web Annotation (TextQuoteSelector and TextPositionSelector).",
     )
-    parser.add_argument("path", nargs="?", metavar="PATH", help="article path, - for stdin")
+    parser.add_argument(
+        "path", nargs="?", metavar="PATH", help="article path or address, - for stdin"
+    )
     parser.add_argument("--format", choices=export.FORMATS, default="text")
     options = parser.parse_args(args)
     source = None
     if options.path is not None:
-        source = _load_or_report(options.path)
+        source = article_or_report(options.path)
         if source is None:
             return 2
     store = _open_store()
@@ -286,33 +288,6 @@ def _print(text: str) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
-
-
-def _load_or_report(path: str | None, *, pages: bool = True) -> Source | None:
-    """The article at `path` (a web page's content found, if `pages`); None once told why not."""
-    try:
-        source = load(path)
-    except ArticleError as error:
-        print(f"reader: {visible_line(str(error))}", file=sys.stderr)
-        return None
-    return _article_or_report(source) if pages else source
-
-
-def _kept_or_report(path: Path) -> Source | None:
-    """A kept copy of a web article, named by its address; None once told why not."""
-    try:
-        return open_path(path)
-    except ArticleError as error:
-        print(f"reader: {visible_line(str(error))}", file=sys.stderr)
-        return None
-
-
-def _article_or_report(source: Source) -> Source | None:
-    try:
-        return article(source)
-    except ArticleError as error:
-        print(f"reader: {visible_line(str(error))}", file=sys.stderr)
-        return None
 
 
 def _reattach_terminal() -> bool:

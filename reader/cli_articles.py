@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader.opening import is_web_address, open_path
@@ -64,12 +64,17 @@ def export(args: Sequence[str]) -> int:
 def article_or_report(argument: str | None, *, refresh: bool = False) -> Source | None:
     """The article an argument names: a path, "-", or a web address (its kept copy, else
     downloaded and kept; downloaded again if `refresh`). None once told why not."""
-    try:
-        if argument is not None and is_web_address(argument):
-            return _web_article(argument, refresh)
-        from reader.opening import article
+    if argument is not None and is_web_address(argument):
+        return or_report(lambda: _web_article(argument, refresh))
+    from reader.opening import article
 
-        return article(load(argument))
+    return or_report(lambda: article(load(argument)))
+
+
+def or_report(read: Callable[[], Source]) -> Source | None:
+    """What `read` reads; None once the reason it could not is printed, in one line."""
+    try:
+        return read()
     except ArticleError as error:
         print(f"reader: {visible_line(str(error))}", file=sys.stderr)
         return None
