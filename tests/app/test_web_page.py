@@ -17,6 +17,7 @@ from reader import cli
 from reader.anchoring import Anchor
 from reader.app import ReaderApp
 from reader.fetch import fetch
+from reader.forked import Forked
 from reader.library import gather
 from reader.opening import open_path, placeholder
 from reader.page_ahead import PageAhead, PageFound, find_ahead
@@ -158,7 +159,7 @@ async def test_a_failed_child_leaves_the_app_to_find_the_article(
     shutil.copy(PAGES / "dropbox-blog" / "source.html", page)  # now it has one
     monkeypatch.setattr(PageAhead, "found", lambda self: None)  # the child died
     no_process = 2**22 + 1  # over Linux's largest process id: nothing to stop by mistake
-    dead = PageAhead(no_process, os.open(os.devnull, 0), page)
+    dead = PageAhead(Forked(no_process, os.open(os.devnull, 0)), page)
     app = ReaderApp(placeholder(page.name), opening=dead)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: app.source.path == page.resolve(), "the page found")
@@ -238,4 +239,4 @@ def test_a_child_stopped_while_its_answer_is_awaited_is_reaped_once(tmp_path: Pa
     assert not reader.is_alive() and answers == [None]
     ahead.cancel()  # again: nothing left to stop
     with pytest.raises(ChildProcessError):
-        os.waitpid(ahead._pid, os.WNOHANG)  # the child was reaped
+        os.waitpid(ahead._child._pid, os.WNOHANG)  # the child was reaped

@@ -6,6 +6,7 @@ import os
 
 from conftest import ROOT
 
+from reader.forked import Forked
 from reader.outline import outline
 from reader.parsers import parse, preview
 from reader.parsers.ahead import ParsedAhead, parse_ahead
@@ -36,4 +37,4 @@ def test_a_child_that_sends_nothing_means_parse_here() -> None:
     if pid == 0:
         os._exit(1)
     os.close(write_end)
-    assert ParsedAhead(pid, read_end, "# Title\n").document() is None
+    assert ParsedAhead(Forked(pid, read_end), "# Title\n").document() is None

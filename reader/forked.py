@@ -1,0 +1,89 @@
+"""Work done in a process forked before Textual loads, its answer collected later.
+
+A child forked at start-up works on the other core while the app starts, and
+sends its answer back pickled through a pipe. Where there is no `os.fork`, or
+the child fails, the caller does the work itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import threading
+from collections.abc import Callable
+
+READ_SIZE = 1 << 16
+
+
+class Forked:
+    """A child process's answer: `answer()` collects it (blocking), `cancel()` stops it."""
+
+    def __init__(self, pid: int, pipe: int) -> None:
+        self._pid = pid
+        self._pipe = pipe
+        self._lock = threading.Lock()
+        self._reading = False  # `answer` is reading the pipe: only it may close it
+        self._done = False
+
+    def answer(self) -> object | None:
+        """The child's answer, once it has one; None if it failed (or was stopped)."""
+        with self._lock:
+            if self._done:
+                return None
+            self._reading = True
+        chunks = []
+        try:
+            while chunk := os.read(self._pipe, READ_SIZE):
+                chunks.append(chunk)
+        except OSError:
+            return None
+        finally:
+            self._reap()
+        try:
+            return pickle.loads(b"".join(chunks))
+        except Exception:  # nothing came, or not all of it
+            return None
+
+    def cancel(self) -> None:
+        """Stop the child. An `answer` under way then reads the end of the pipe and
+        closes it itself."""
+        with self._lock:
+            if self._done:
+                return
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+            reading = self._reading
+        if not reading:
+            self._reap()
+
+    def _reap(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self._done = True
+        with contextlib.suppress(OSError):
+            os.close(self._pipe)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self._pid, 0)
+
+
+def fork(work: Callable[[], object]) -> Forked | None:
+    """Start `work` in a child process; None where there is no fork."""
+    if not hasattr(os, "fork"):
+        return None
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: work, send, and leave without running any cleanup
+        status = 1
+        try:
+            os.close(read_end)
+            view = memoryview(pickle.dumps(work()))
+            while view:
+                view = view[os.write(write_end, view) :]
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    return Forked(pid, read_end)
