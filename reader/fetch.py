@@ -137,7 +137,7 @@ def _read(
     inflate = zlib.decompressobj(16 + zlib.MAX_WBITS) if gzipped else None
     parts: list[bytes] = []
     size = received = 0
-    while True:
+    while True:  # (`fetch` has given up by the time these hold: they stop its thread too)
         if cancelled():
             raise FetchError(f"the download of {shown} was stopped")
         if time.monotonic() - started > limits.total:
