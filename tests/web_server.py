@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 PAGE = (
@@ -110,14 +111,18 @@ ROUTES: dict[str, Route] = {
     ),
     "/latin1-neither": lambda h: send(h, 200, LATIN1.encode("cp1252"), Content_Type="text/html"),
     "/gzipped": lambda h: send(h, 200, gzip.compress(PAGE.encode()), Content_Encoding="gzip"),
-    "/bomb": lambda h: send(
-        h, 200, gzip.compress(b"<p>" + b"a" * (40 * 1024 * 1024)), Content_Encoding="gzip"
-    ),
+    "/bomb": lambda h: send(h, 200, _bomb(), Content_Encoding="gzip"),
     "/notes.md": lambda h: send(
         h, 200, b"# Notes\n\n## First\n\nText.\n", Content_Type="text/markdown; charset=utf-8"
     ),
     "/plain": lambda h: send(h, 200, b"Plain title\n\nSome text.\n", Content_Type="text/plain"),
 }
+
+
+@cache
+def _bomb() -> bytes:
+    """40 KB that inflate to 40 MB; made once, before any request, as it takes a second."""
+    return gzip.compress(b"<p>" + b"a" * (40 * 1024 * 1024))
 
 
 def _huge(h: BaseHTTPRequestHandler) -> None:
@@ -145,6 +150,7 @@ class _Handler(BaseHTTPRequestHandler):
 @contextmanager
 def serving() -> Iterator[str]:
     """A server on 127.0.0.1 for the length of the block; yields its base address."""
+    _bomb()  # compressing it inside a request would count against the client's timeout
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
