@@ -63,7 +63,11 @@ async def test_a_page_with_no_article_says_so(tmp_path: Path) -> None:
     app = page_app(page)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await wait_until(pilot, lambda: "could not" in app.document.text, "the problem shown")
-        assert any("no article text" in n.message for n in app._notifications)
+        await wait_until(
+            pilot,
+            lambda: any("no article text" in n.message for n in app._notifications),
+            "the problem told",
+        )
 
 
 @pytest.fixture(scope="module")
