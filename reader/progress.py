@@ -32,11 +32,14 @@ class ReadingProgress:
         """Percent of the words before `block` (100 at the end)."""
         return percent(self.fraction(block, at_end=at_end))
 
-    def minutes_left(self, block: int, words_per_minute: int, *, at_end: bool = False) -> float:
-        """Minutes to read from `block` to the end."""
+    def minutes_left(
+        self, block: int, words_per_minute: int, *, at_end: bool = False, until: int | None = None
+    ) -> float:
+        """Minutes to read from `block` to the end (or to block `until`, not included)."""
         if at_end:
             return 0.0
-        return (self.total - self._words_before(block)) / max(1, words_per_minute)
+        end = self.total if until is None else self._words_before(until)
+        return max(0, end - self._words_before(block)) / max(1, words_per_minute)
 
     def _words_before(self, block: int) -> int:
         return self._before[min(max(block, 0), len(self._before) - 1)]
@@ -44,14 +47,17 @@ class ReadingProgress:
 
 def time_left(minutes: float) -> str:
     """ "12 min left", "1 h 5 min left", "< 1 min left" or "the end"."""
-    if minutes <= 0:
-        return "the end"
+    return f"{duration(minutes)} left" if minutes > 0 else "the end"
+
+
+def duration(minutes: float) -> str:
+    """ "12 min", "1 h 5 min" or "< 1 min"."""
     if minutes < 1:
-        return "< 1 min left"
+        return "< 1 min"
     whole = math.ceil(minutes)
     if whole < 60:
-        return f"{whole} min left"
-    return f"{whole // 60} h {whole % 60} min left"
+        return f"{whole} min"
+    return f"{whole // 60} h {whole % 60} min"
 
 
 def percent(fraction: float) -> int:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from reader.document import Document, Section
 from reader.outline import label
-from reader.progress import ReadingProgress, time_left
+from reader.progress import ReadingProgress, duration, time_left
 from reader.safe_text import visible_line
 from reader.source import FileWatch, Source
 
@@ -142,6 +142,18 @@ class Reading:
         percent = self.progress.percent(passage, at_end=at_end)
         minutes = self.progress.minutes_left(passage, words_per_minute, at_end=at_end)
         return path, f"{percent}%  ·  {time_left(minutes)}"
+
+    def section_time(self, *, at_end: bool, words_per_minute: int) -> str:
+        """ "4 min in section": the time left in the section read; "" where that is the
+        time left in the article (or not known yet)."""
+        document, passage, progress = self.document, self.passage, self.progress
+        if document is None or passage < 0 or progress is None or at_end:
+            return ""
+        section = document.section_of(passage)
+        if section is document.root or section.end_block >= len(document.blocks):
+            return ""
+        minutes = progress.minutes_left(passage, words_per_minute, until=section.end_block)
+        return f"{duration(minutes)} in section"
 
     def path_to(self, section: Section) -> list[str]:
         """The whole titles from the top section down to `section` (the article's title

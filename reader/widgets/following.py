@@ -78,14 +78,15 @@ class Following:
         screen = self.screen
         reading = screen.reading
         reading.at_end = screen.query_one(ContentView).at_end
-        path, progress = reading.status(
-            at_end=reading.at_end, words_per_minute=screen.settings.words_per_minute
-        )
+        speed = screen.settings.words_per_minute
+        path, progress = reading.status(at_end=reading.at_end, words_per_minute=speed)
+        section = reading.section_time(at_end=reading.at_end, words_per_minute=speed)
         tree = screen.query_one(SectionTree)
         chosen = tree.cursor_node.data if tree.has_focus and tree.cursor_node else None
         if chosen is not None:  # the tree's cursor: its whole title, however cut in the tree
             path = reading.path_to(chosen)
         if path:
-            screen.query_one(StatusLine).show(path, progress, back=screen.links.back_label())
+            back = screen.links.back_label()
+            screen.query_one(StatusLine).show(path, progress, back=back, section=section)
         if reading.progress is not None:  # (the whole article is in: the figure is final)
             tree.show_progress(f"{percent(reading.fraction())}%")

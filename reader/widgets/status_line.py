@@ -35,18 +35,27 @@ class StatusLine(Widget):
         self._path: list[str] = []
         self._progress = ""
         self._back = ""
+        self._section = ""
 
-    def show(self, path: list[str], progress: str, *, back: str = "") -> None:
+    def show(self, path: list[str], progress: str, *, back: str = "", section: str = "") -> None:
         """The titles from the top section down to the current one, the progress text,
-        and where back (backspace) leads, if anywhere."""
-        if (path, progress, back) != (self._path, self._progress, self._back):
-            self._path, self._progress, self._back = path, progress, back
+        where back (backspace) leads, if anywhere, and the time left in the section (shown
+        only where the rest of the line has room to spare for it)."""
+        shown = (path, progress, back, section)
+        if shown != (self._path, self._progress, self._back, self._section):
+            self._path, self._progress, self._back, self._section = shown
             self.refresh()
 
     def render(self) -> Text:
         width = self.size.width
-        progress = Text(self._progress, self.get_component_rich_style("status-line--progress"))
+        figures = self._progress
         path = SEPARATOR.join(visible_line(title) for title in self._path)
+        back = f"⌫ {visible_line(self._back)}{BACK_GAP}" if self._back else ""
+        if self._section:  # before the percent, where nothing else is cut for it
+            with_section = f"{self._section}{BACK_GAP}{figures}"
+            if cell_len(path) + cell_len(back) + cell_len(with_section) + 2 <= width:
+                figures = with_section
+        progress = Text(figures, self.get_component_rich_style("status-line--progress"))
         if self._back:  # before the progress: what the deepest title leaves, within a third
             back = f"⌫ {visible_line(self._back)}"
             deepest = cell_len(visible_line(self._path[-1])) + 4 if self._path else 0

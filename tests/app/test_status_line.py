@@ -16,10 +16,10 @@ class Line(App[None]):
         yield StatusLine()
 
 
-async def shown(columns: int, path: list[str], back: str) -> str:
+async def shown(columns: int, path: list[str], back: str, section: str = "") -> str:
     app = Line()
     async with app.run_test(size=(columns, 3)) as pilot:
-        app.query_one(StatusLine).show(path, PROGRESS, back=back)
+        app.query_one(StatusLine).show(path, PROGRESS, back=back, section=section)
         await pilot.pause()
         return str(app.query_one(StatusLine).render())
 
@@ -45,3 +45,13 @@ async def test_back_takes_at_most_a_third_and_the_path_the_rest() -> None:
 async def test_back_keeps_a_few_cells_however_long_the_path() -> None:
     line = await shown(80, ["A very long section title " * 4], BACK)
     assert "⌫ Amazon inv" in line and line.startswith("…")
+
+
+async def test_the_time_left_in_the_section_shows_only_where_nothing_is_cut_for_it() -> None:
+    line = await shown(200, PATH, BACK, "4 min in section")
+    assert line.rstrip().endswith(f"4 min in section  ·  {PROGRESS}")
+    assert " › ".join(PATH) in line and f"⌫ {BACK}" in line
+    line = await shown(120, PATH, "", "4 min in section")
+    assert line.startswith(" › ".join(PATH)) and "4 min in section" in line
+    line = await shown(80, PATH, BACK, "4 min in section")
+    assert "in section" not in line and "3. Increased Competition in AI" in line

@@ -31,6 +31,28 @@ def test_the_status_is_the_section_path_and_how_far_through() -> None:
     assert reading.status(at_end=True, words_per_minute=230)[1] == "100%  ·  the end"
 
 
+def test_the_time_left_in_the_section_counts_its_words_alone() -> None:
+    from reader.progress import ReadingProgress
+
+    reading = opened()
+    assert reading.document is not None
+    reading.show(reading.document, ReadingProgress(reading.document), complete=True)
+    section = next(s for s in reading.document.sections if s.title == "2. AI Generalization")
+    reading.moved_to(section.first_block)
+    words = sum(
+        len(reading.document.blocks[b].plain.split())
+        for b in range(section.first_block, section.end_block)
+    )
+    assert reading.section_time(at_end=False, words_per_minute=2 * words) == "< 1 min in section"
+    assert reading.section_time(at_end=False, words_per_minute=words) == "1 min in section"
+    assert reading.section_time(at_end=True, words_per_minute=230) == ""
+    reading.moved_to(0)  # the title: the time left is the article's
+    assert reading.section_time(at_end=False, words_per_minute=230) == ""
+    last = reading.document.sections[-1]
+    reading.moved_to(last.first_block)  # the last section: the same
+    assert reading.section_time(at_end=False, words_per_minute=230) == ""
+
+
 def test_a_preview_says_loading() -> None:
     reading = opened(complete=False)
     reading.moved_to(0)
