@@ -104,10 +104,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         source = or_report(lambda: load(path))
     if source is None:
         return 2
-    if source.kind == "html" and source.path is not None:  # found while the app starts
+    if source.kind in ("html", "book") and source.path is not None:  # while the app starts
         from reader.page_ahead import find_ahead
 
-        opening, source = find_ahead(source.path) or source.path, placeholder(source.name)
+        doing = "Opening the book…" if source.kind == "book" else "Reading the page…"
+        opening = find_ahead(source.path) or source.path
+        source = placeholder(source.name, doing)
     elif source.kind == "html":
         source = or_report(partial(article, source))
         if source is None:
@@ -145,12 +147,12 @@ def toc(args: Sequence[str]) -> int:
     source = article_or_report(options.path)
     if source is None:
         return 2
+    from reader.opening import document_of
     from reader.outline import outline
-    from reader.parsers import parse
 
     if source.notice:
         print(f"reader: {visible_line(source.notice)}", file=sys.stderr)
-    return _print(outline(parse(source.text, source.kind, source.name)))
+    return _print(outline(document_of(source)))
 
 
 def bookmarks(args: Sequence[str]) -> int:

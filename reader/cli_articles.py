@@ -22,13 +22,13 @@ def save(args: Sequence[str]) -> int:
     )
     parser.add_argument("article", metavar="URL-or-FILE")
     options = parser.parse_args(args)
-    from reader.parsers import parse
+    from reader.opening import document_of
     from reader.store import fingerprint
 
     source = article_or_report(options.article, refresh=True)
     if source is None:
         return 2
-    title = parse(source.text, source.kind, source.name).title
+    title = document_of(source).title
     if source.path is not None:
         from reader.cli import _open_store
 
@@ -55,9 +55,9 @@ def export(args: Sequence[str]) -> int:
     if source is None:
         return 2
     from reader.cli import _print
-    from reader.parsers import parse
+    from reader.opening import document_of
 
-    document = parse(source.text, source.kind, source.name)
+    document = document_of(source)
     return _print(article_export.export(document, options.format).rstrip("\n"))
 
 

@@ -190,6 +190,11 @@ class Document:
         self._starts = [block.start for block in blocks]
         self._section_of_block = _section_index(self.sections, len(blocks))
 
+    def with_headings(self, headings: list[Heading]) -> Document:
+        """The same text and blocks under another section tree (a book's own table of
+        contents in place of the headings its text has)."""
+        return Document(self.text, self.title, self.blocks, headings, self._style)
+
     def section_of(self, block_index: int) -> Section:
         """The deepest section that contains a block."""
         if not self.blocks:

@@ -8,13 +8,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.safe_text import visible_line
-from reader.source import ArticleError, Source, load_path
+from reader.source import ArticleError, Source, load_path, read_file
+
+if TYPE_CHECKING:
+    from reader.document import Document
 
 
 def article(source: Source, url: str = "") -> Source:
-    """A web page as the Markdown article it holds; any other article as it is."""
+    """A web page or a book as the Markdown article it holds; any other as it is."""
+    if source.kind == "book" and source.path is not None:
+        data, version = read_file(source.path, source.name)
+        return book_source(data, replace(source, version=version))
     if source.kind != "html":
         return source
     from reader.parsers.web_page import NoArticle, page_markdown, read_page
@@ -24,6 +31,25 @@ def article(source: Source, url: str = "") -> Source:
     except NoArticle as error:
         raise ArticleError(f"{source.name}: {error}") from None
     return replace(source, text=page_markdown(page), kind="markdown")
+
+
+def book_source(data: bytes, source: Source) -> Source:
+    """An EPUB book's bytes as a Markdown article, with its table of contents as its
+    outline and its first chapter as where it opens (see `parsers.book_markdown`)."""
+    from reader.parsers.book_markdown import book_markdown
+    from reader.parsers.epub import read_book
+
+    book = book_markdown(read_book(data, source.name), source.name)
+    return replace(
+        source, text=book.text, kind="markdown", outline=book.outline, opening=book.opening
+    )
+
+
+def document_of(source: Source) -> Document:
+    """The whole article parsed, its declared outline (a book's contents) as its tree."""
+    from reader.parsers import parse
+
+    return parse(source.text, source.kind, source.name, outline=source.outline)
 
 
 def is_web_address(argument: str) -> bool:
@@ -48,5 +74,5 @@ def placeholder(name: str, doing: str = "Reading the page…") -> Source:
     """What shows while a web page is downloaded or its content found."""
     from reader.parsers.markdown_html import escape_markdown
 
-    text = f"# {escape_markdown(name)}\n\n{doing}\n"
+    text = f"# {escape_markdown(name)}\n\n{escape_markdown(doing)}\n"
     return Source(text, name, "markdown", placeholder=True)

@@ -18,15 +18,20 @@ from typing import BinaryIO, Literal
 
 from reader.document import normalize_newlines
 from reader.encodings import describe, guess
+from reader.parsers.outline import Outline
 from reader.safe_text import visible_path
 
-Kind = Literal["markdown", "plain", "html"]
+Kind = Literal["markdown", "plain", "html", "book"]
 FileVersion = tuple[int, int, int, int]  # device, inode, size, modification time in ns
 
 MAX_BYTES = 200 * 1024 * 1024
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | {".txt", ".text"}  # the library's
+BOOK_SUFFIXES = frozenset({".epub"})
+ARTICLE_SUFFIXES = (  # the library's
+    MARKDOWN_SUFFIXES | HTML_SUFFIXES | BOOK_SUFFIXES | {".txt", ".text"}
+)
+_EPUB_START = b"PK\x03\x04"  # a zip, whose first member an EPUB's mimetype should be
 BUNDLED_ARTICLE = "amazon-invests-4b-in-anthropic.txt"
 
 
@@ -68,6 +73,8 @@ class Source:
     notice: str | None = None
     version: FileVersion | None = None  # the file as it was read, to notice later changes
     placeholder: bool = False  # shown while the article is read: nothing is stored of it
+    outline: Outline = ()  # the sections the article declares (a book's table of contents)
+    opening: int | None = None  # where to open it the first time (a book's first chapter)
 
 
 def bundled_articles_dir() -> Path:
@@ -91,8 +98,13 @@ def load(argument: str | None) -> Source:
 def load_path(path: Path) -> Source:
     """Read and decode a file, refusing what is not a readable text article."""
     shown = visible_path(path)
-    data, version = _read_file(path, shown)
+    data, version = read_file(path, shown)
     suffix = path.suffix.lower()
+    if suffix in BOOK_SUFFIXES or is_epub(data):
+        from reader.parsers.epub import read_book
+
+        read_book(data, shown)  # a bad book is refused now; it is made text later
+        return Source("", visible_path(path.name), "book", path.resolve(), None, version)
     page = (
         suffix in HTML_SUFFIXES
         or (  # a page saved with no suffix (or another) is one too
@@ -107,7 +119,12 @@ def load_path(path: Path) -> Source:
     return Source(text, visible_path(path.name), kind, path.resolve(), notice, version)
 
 
-def _read_file(path: Path, shown: str) -> tuple[bytes, FileVersion]:
+def is_epub(data: bytes) -> bool:
+    """Whether bytes look like an EPUB book: a zip whose first member is its mimetype."""
+    return data.startswith(_EPUB_START) and b"application/epub+zip" in data[30:80]
+
+
+def read_file(path: Path, shown: str) -> tuple[bytes, FileVersion]:
     """A regular file's bytes, never more than MAX_BYTES, and never waiting for a writer.
 
     The path is looked at before it is opened (opening a device can do things) and the
@@ -212,6 +229,10 @@ def load_stream(stream: BinaryIO, name: str) -> Source:
     data = stream.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise ArticleError(_too_large(name))
+    if is_epub(data):
+        from reader.opening import book_source
+
+        return book_source(data, Source("", name, "book"))
     text, notice = decode(data, name)
     kind = sniff_kind(text)
     if kind == "html":  # its <meta charset> says how to read it

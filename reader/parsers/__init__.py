@@ -4,12 +4,20 @@ from collections.abc import Callable
 
 from reader.document import Document
 from reader.parsers.cancelled import ParseCancelled
+from reader.parsers.outline import Outline, apply_outline
 
 __all__ = ["PREVIEW_CHARS", "ParseCancelled", "parse", "preview"]
 
 
-def parse(text: str, kind: str, name: str, cancelled: Callable[[], bool] | None = None) -> Document:
-    """Parse `text` as `kind` ("markdown" or "plain"); `name` is the fallback title.
+def parse(
+    text: str,
+    kind: str,
+    name: str,
+    cancelled: Callable[[], bool] | None = None,
+    outline: Outline = (),
+) -> Document:
+    """Parse `text` as `kind` ("markdown" or "plain"); `name` is the fallback title, and
+    an `outline` the article declares (a book's contents) is its section tree.
 
     A long parse checks `cancelled` as it goes and raises ParseCancelled.
     Each parser is imported on first use: markdown-it loads only for Markdown.
@@ -17,10 +25,12 @@ def parse(text: str, kind: str, name: str, cancelled: Callable[[], bool] | None 
     if kind == "markdown":
         from reader.parsers.markdown import parse_markdown
 
-        return parse_markdown(text, name, cancelled)
-    from reader.parsers.plaintext import parse_plain
+        document = parse_markdown(text, name, cancelled)
+    else:
+        from reader.parsers.plaintext import parse_plain
 
-    return parse_plain(text, name, cancelled)
+        document = parse_plain(text, name, cancelled)
+    return apply_outline(document, outline) if outline else document
 
 
 PREVIEW_CHARS = 16 * 1024  # about the first screens of an article

@@ -24,6 +24,7 @@ from reader import keys
 from reader.document import Document, Section
 from reader.line_index import Shape
 from reader.loading import first_document
+from reader.opening import placeholder
 from reader.outline import label
 from reader.progress import ReadingProgress
 from reader.safe_text import visible_line
@@ -214,15 +215,17 @@ class ReadingScreen(Screen[None]):
         self.bookmarking.mark()
         reading.read = places.read_sections(document)
         self.query_one(SectionTree).show_read(reading.read)
-        if anchor is None:
-            self._place_found(Loader.PlaceFound(reading, None))
+        if anchor is None:  # first read: at the start, or where a book's body begins
+            opening = reading.source.opening
+            block = None if opening is None else document.block_at_offset(opening)
+            self._place_found(Loader.PlaceFound(reading, block), first=True)
         else:
             self.query_one(Loader).find_place(reading, anchor)
 
     @on(Loader.PlaceFound)
-    def _place_found(self, event: Loader.PlaceFound) -> None:
-        """Go to the stored place, unless the reader has already moved (or a link named a
-        section); from now on the place is saved."""
+    def _place_found(self, event: Loader.PlaceFound, first: bool = False) -> None:
+        """Go to the stored place (`first`: where a book's body begins), unless the reader
+        has already moved (or a link named a section); from now on the place is saved."""
         reading, block = event.reading, event.block
         if reading is not self.reading or reading.document is None:
             return  # another article was opened meanwhile
@@ -243,7 +246,10 @@ class ReadingScreen(Screen[None]):
         reading.passage = block  # saved as the place even before the pane has scrolled there
         content.scroll_to_block(block)
         where = label(document.section_of(block))
-        self.notify(f"Resumed at {where} (g: start over)", timeout=4)
+        if first:
+            self.notify(f"Opened at {where}, where the book begins (g: the start)", timeout=4)
+        else:
+            self.notify(f"Resumed at {where} (g: start over)", timeout=4)
 
     def save_place(self) -> None:
         reading = self.reading
@@ -378,9 +384,8 @@ class ReadingScreen(Screen[None]):
     def _read_failed(self, event: Loader.ReadFailed) -> None:
         self.notify(event.problem, severity="error")
         shown = self.reading.source
-        if shown.placeholder:  # it said the page was being read: say why it is not
-            text = f"# {shown.name}\n\nThe page could not be read: {event.problem}\n"
-            self.open_article(Source(text, shown.name, "markdown", placeholder=True))
+        if shown.placeholder:  # it said the page or book was being read: say why it is not
+            self.open_article(placeholder(shown.name, f"It could not be read: {event.problem}"))
 
     def action_go_back(self) -> None:
         self.links.go_back()

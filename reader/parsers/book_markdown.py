@@ -1,0 +1,135 @@
+"""A book as one Markdown article: its spine in order, each chapter's HTML made Markdown
+by the converter web pages use, and where each table-of-contents entry starts in it.
+
+An entry that points inside a chapter (`chapter.xhtml#sec2`) is found by a mark put
+in the element with that id before conversion and taken out after, its offset kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import NamedTuple
+
+from lxml import etree, html
+
+from reader.document import normalize_newlines
+from reader.parsers.epub import Book
+from reader.parsers.html_markdown import element_to_markdown, parser
+from reader.parsers.outline import Outline, OutlineEntry
+from reader.source import decode_html
+
+_MARK = re.compile("\ue001(\\d+)\ue002")
+_STRAY = re.compile("[\ue001\ue002]")
+_EXTERNAL = ("http:", "https:", "mailto:")
+NOTE_TYPES = ("noteref",)
+
+
+class BookText(NamedTuple):
+    """The book's Markdown, its table of contents by offset, and where its body starts."""
+
+    text: str
+    outline: Outline
+    opening: int | None
+
+
+def book_markdown(book: Book, name: str) -> BookText:
+    """The book as Markdown (titled in front matter), its outline and the offset of its
+    first body chapter (None: the book does not say)."""
+    title = " · ".join(part for part in (book.title, ", ".join(book.authors)) if part)
+    front = f"---\ntitle: {_yaml(title or name)}\n---\n\n"
+    # Targets: (chapter, fragment) -> mark number; entry i, then the opening as the last.
+    targets = [(entry.href, entry.fragment) for entry in book.toc]
+    targets.append((book.start, book.start_fragment))
+    wanted: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for number, (href, fragment) in enumerate(targets):
+        wanted[href][fragment].append(number)
+    pieces, found, length = [front], {}, len(front)
+    for href in book.spine:
+        ids = wanted.get(href, {})
+        for number in ids.get("", []):
+            found[number] = length
+        markdown, marks = _chapter(book.chapters[href], href, ids)
+        for number, offset in marks.items():
+            found.setdefault(number, length + offset)
+        for number in (n for fragment, ns in ids.items() if fragment for n in ns):
+            found.setdefault(number, length)  # an id not found: the chapter's start
+        if markdown:
+            pieces.append(markdown + "\n\n")
+            length += len(markdown) + 2
+    text = "".join(pieces)
+    opening = found.get(len(targets) - 1) if book.start else None
+    return BookText(text, _outline(book, found), opening)
+
+
+def _outline(book: Book, found: dict[int, int]) -> Outline:
+    """The entries found, in order; an entry without a link starts where the next does."""
+    entries: list[OutlineEntry] = []
+    waiting: list[tuple[int, str]] = []  # (depth, title) of entries with no link yet
+    for number, entry in enumerate(book.toc):
+        offset = found.get(number) if entry.href else None
+        if offset is None:
+            waiting.append((entry.depth, entry.label))
+            continue
+        entries.extend(OutlineEntry(offset, depth, title) for depth, title in waiting)
+        waiting = []
+        entries.append(OutlineEntry(offset, entry.depth, entry.label))
+    return tuple(entries)
+
+
+def _chapter(data: bytes, href: str, ids: dict[str, list[int]]) -> tuple[str, dict[int, int]]:
+    """A chapter's body as Markdown, and the offset in it of each mark (by number)."""
+    text, _ = decode_html(data, href)
+    root = _document(_STRAY.sub("", text))  # the book's own would be read as marks
+    body = root.find("body")
+    if body is None:
+        body = root
+    for element in body.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag == "a":
+            _unlink(element)
+        numbers = ids.get(element.get("id") or "")
+        if numbers and element.get("id"):
+            marks = "".join(f"\ue001{number}\ue002" for number in numbers)
+            element.text = marks + (element.text or "")
+    markdown = normalize_newlines(element_to_markdown(body)).strip("\n")
+    offsets: dict[int, int] = {}
+    kept: list[str] = []
+    position = removed = 0
+    for match in _MARK.finditer(markdown):
+        kept.append(markdown[position : match.start()])
+        offsets[int(match[1])] = match.start() - removed
+        removed += len(match[0])
+        position = match.end()
+    kept.append(markdown[position:])
+    return "".join(kept), offsets
+
+
+def _unlink(anchor: etree._Element) -> None:
+    """A link within the book keeps its text but not its target (there is no file to go
+    to); a note reference reads "[1]" rather than a bare "1" run into the word before."""
+    href = (anchor.get("href") or "").strip()
+    if not href or href.lower().startswith(_EXTERNAL):
+        return
+    del anchor.attrib["href"]
+    kinds = (anchor.get("epub:type") or "").split()
+    if any(kind in NOTE_TYPES for kind in kinds) and len(anchor) == 0:
+        label = (anchor.text or "").strip()
+        if label and not label.startswith("["):
+            anchor.text = f"[{label}]"
+
+
+def _document(text: str) -> etree._Element:
+    """A chapter parsed as HTML (an XML declaration in a string is not an error)."""
+    bare = re.sub(r"^\s*<\?xml[^>]*>", "", text) or "<p/>"
+    try:
+        return html.document_fromstring(bare, parser=parser())
+    except (etree.ParserError, ValueError):
+        return html.fromstring("<p/>")
+
+
+def _yaml(value: str) -> str:
+    """A one-line YAML string, quoted."""
+    flat = " ".join(value.split())
+    return '"' + flat.replace("\\", "\\\\").replace('"', '\\"') + '"'
