@@ -17,7 +17,12 @@ from pathlib import Path
 
 from reader.safe_text import visible_line, visible_path
 from reader.saved_pages import address_of
-from reader.source import ARTICLE_SUFFIXES, bundled_articles_dir, looks_like_text
+from reader.source import (
+    ARTICLE_SUFFIXES,
+    BOOK_SUFFIXES,
+    bundled_articles_dir,
+    looks_like_text,
+)
 from reader.store import RecentDocument, Store, StoreError
 
 FOLDER_LIMIT = 2000  # articles listed from a folder (and its subfolders)
@@ -132,9 +137,20 @@ def _entries(paths: list[Path], recent: dict[Path, Entry]) -> list[Entry]:
         if known is not None:
             entries.append(known)
         else:
-            title = path.stem.replace("-", " ").replace("_", " ")
-            entries.append(Entry(title, path.resolve()))
+            entries.append(Entry(_unread_title(path), path.resolve()))
     return entries
+
+
+def _unread_title(path: Path) -> str:
+    """What to call an article not read yet: a book by its title and author, any other
+    by its file name."""
+    if path.suffix.lower() in BOOK_SUFFIXES:
+        from reader.parsers.epub import book_title
+
+        title = book_title(path)
+        if title:
+            return title
+    return path.stem.replace("-", " ").replace("_", " ")
 
 
 def apply(store: Store, choice: Reattach | Forget) -> str:

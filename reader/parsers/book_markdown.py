@@ -14,7 +14,7 @@ from typing import NamedTuple
 from lxml import etree, html
 
 from reader.document import normalize_newlines
-from reader.parsers.epub import Book
+from reader.parsers.epub import Book, title_line
 from reader.parsers.html_markdown import element_to_markdown, parser
 from reader.parsers.outline import Outline, OutlineEntry
 from reader.source import decode_html
@@ -36,7 +36,7 @@ class BookText(NamedTuple):
 def book_markdown(book: Book, name: str) -> BookText:
     """The book as Markdown (titled in front matter), its outline and the offset of its
     first body chapter (None: the book does not say)."""
-    title = " · ".join(part for part in (book.title, ", ".join(book.authors)) if part)
+    title = title_line(book.title, book.authors)
     front = f"---\ntitle: {_yaml(title or name)}\n---\n\n"
     # Targets: (chapter, fragment) -> mark number; entry i, then the opening as the last.
     targets = [(entry.href, entry.fragment) for entry in book.toc]

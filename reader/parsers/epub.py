@@ -15,6 +15,7 @@ import posixpath
 import zipfile
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
@@ -35,7 +36,16 @@ from reader.parsers.epub_toc import (
 )
 from reader.source import ArticleError
 
-__all__ = ["MEMBER_LIMIT", "TOTAL_LIMIT", "Book", "BookError", "TocEntry", "read_book"]
+__all__ = [
+    "MEMBER_LIMIT",
+    "TOTAL_LIMIT",
+    "Book",
+    "BookError",
+    "TocEntry",
+    "book_title",
+    "read_book",
+    "title_line",
+]
 
 MEMBER_LIMIT = 64 * 1024 * 1024  # bytes one member may inflate to
 TOTAL_LIMIT = 256 * 1024 * 1024  # bytes all the members read may inflate to together
@@ -88,11 +98,11 @@ def _megabytes(size: int) -> str:
 class _Archive:
     """The book's zip, its members read within MEMBER_LIMIT and TOTAL_LIMIT."""
 
-    def __init__(self, data: bytes, name: str) -> None:
+    def __init__(self, data: bytes | Path, name: str) -> None:
         self.name = name
         self.total = 0
         try:
-            self.zip = zipfile.ZipFile(io.BytesIO(data))
+            self.zip = zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data)
         except _ZIP_ERRORS as error:
             raise BookError(f"{name} is not an EPUB book (not a zip archive)") from error
         self.members = frozenset(self.zip.namelist())
@@ -203,6 +213,22 @@ def _check_drm(archive: _Archive, spine: frozenset[str], types: dict[str, str], 
         raise BookError(
             f"{name} is protected by DRM (its text is encrypted); reader cannot open it"
         )
+
+
+def title_line(title: str, authors: tuple[str, ...]) -> str:
+    """ "Persuasion · Jane Austen": how a book is named in the title bar and the library."""
+    return " · ".join(part for part in (title, ", ".join(authors)) if part)
+
+
+def book_title(path: Path) -> str:
+    """A book's title line from its package file alone (a library lists many books);
+    "" when it cannot be read."""
+    try:
+        archive = _Archive(path, visible(path.name))
+        title, authors, _ = _metadata(archive.xml(_package_path(archive)))
+    except (BookError, OSError):
+        return ""
+    return title_line(title, authors)
 
 
 def read_book(data: bytes, name: str) -> Book:

@@ -381,3 +381,19 @@ def test_a_long_path_is_cut_from_the_left_to_fit_the_line() -> None:
     line = _prompt(entry, 72).plain.split("\n")[1]
     assert len(line) <= 72
     assert line.strip().startswith("…") and "notes.md · 50% read · last read" in line
+
+
+def test_a_folders_books_are_listed_by_title_and_author_before_they_are_read(
+    tmp_path: Path,
+) -> None:
+    from epub_builder import simple_book
+
+    folder = make_folder(tmp_path)
+    (folder / "austen-1817.epub").write_bytes(
+        simple_book([("text/one.xhtml", "<p>Text.</p>")], title="Persuasion", author="Jane Austen")
+    )
+    (folder / "broken.epub").write_bytes(b"PK\x03\x04 not really a zip")
+    (_, entries), _ = gather((), folder)
+    titles = {entry.path.name: entry.title for entry in entries}
+    assert titles["austen-1817.epub"] == "Persuasion · Jane Austen"
+    assert titles["broken.epub"] == "broken"  # opening it says what is wrong
