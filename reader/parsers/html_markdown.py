@@ -164,8 +164,9 @@ class _Blocks:
         nested = any(
             _nearest_table(t) is element for t in element.iter("table") if t is not element
         )
-        if not rows or nested or max(len(r) for r in rows) < 2:
-            self.flow(element)  # a layout table: its content as blocks
+        occupied = {column for row in rows for column, cell in enumerate(row) if cell}
+        if not rows or nested or len(occupied) < 2:
+            self.flow(element)  # a layout table (one column of content): its content as blocks
             return
         width = max(len(row) for row in rows)
         lines = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in rows]

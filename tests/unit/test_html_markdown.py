@@ -89,6 +89,21 @@ def test_a_layout_table_reads_as_its_content() -> None:
     ]
 
 
+def test_a_table_with_one_column_of_content_among_empty_ones_reads_as_its_content() -> None:
+    spacer = "<td></td>"
+    page = (
+        f"<table><tr>{spacer}<td></td>{spacer}</tr>"
+        f"<tr>{spacer}<td><h2>Story</h2>Once upon a time.<br>The end.</td>{spacer}</tr></table>"
+    )
+    shown, _ = blocks(page)
+    assert [(b.kind, b.plain) for b in shown] == [
+        (BlockKind.HEADING, "Story"),
+        (BlockKind.PARAGRAPH, "Once upon a time.\nThe end."),
+    ]
+    data, _ = blocks("<table><tr><th>Name</th><th></th></tr><tr><td>Anne</td><td>27</td></tr>")
+    assert [b.kind for b in data] == [BlockKind.TABLE]  # two columns hold something
+
+
 def test_unsafe_links_keep_their_text_only() -> None:
     shown, _ = blocks("<p><a href='javascript:alert(1)'>click</a> <a href='data:x'>d</a></p>")
     assert [(r.text, r.href) for r in shown[0].runs] == [("click d", "")]
