@@ -17,10 +17,14 @@ from reader.document import normalize_newlines
 from reader.parsers.epub import Book, title_line
 from reader.parsers.html_markdown import element_to_markdown, parser
 from reader.parsers.outline import Outline, OutlineEntry
-from reader.source import decode_html
+from reader.source import ArticleError, decode_html
 
 _MARK = re.compile("\ue001(\\d+)\ue002")
 _STRAY = re.compile("[\ue001\ue002]")
+# The XML declaration and a DOCTYPE with its internal subset, which an HTML parser would
+# end at the subset's first ">" and show the rest ("]>") as text.
+_PROLOG = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)?", re.I | re.S)
+VOID = frozenset({"img", "br", "hr", "wbr", "input", "area", "col", "embed", "source"})
 _EXTERNAL = ("http:", "https:", "mailto:")
 NOTE_TYPES = ("noteref",)
 
@@ -37,7 +41,9 @@ def book_markdown(book: Book, name: str) -> BookText:
     """The book as Markdown (titled in front matter), its outline and the offset of its
     first body chapter (None: the book does not say)."""
     title = title_line(book.title, book.authors)
-    front = f"---\ntitle: {_yaml(title or name)}\n---\n\n"
+    # (Not the file's name for an untitled book: the text would change with the name, and
+    # the place and bookmarks, found by the text, would not follow a renamed copy.)
+    front = f"---\ntitle: {_yaml(title)}\n---\n\n" if title else ""
     # Targets: (chapter, fragment) -> mark number; entry i, then the opening as the last.
     targets = [(entry.href, entry.fragment) for entry in book.toc]
     targets.append((book.start, book.start_fragment))
@@ -79,7 +85,10 @@ def _outline(book: Book, found: dict[int, int]) -> Outline:
 
 def _chapter(data: bytes, href: str, ids: dict[str, list[int]]) -> tuple[str, dict[int, int]]:
     """A chapter's body as Markdown, and the offset in it of each mark (by number)."""
-    text, _ = decode_html(data, href)
+    try:
+        text, _ = decode_html(data, href)
+    except ArticleError:  # not text (an image in the spine, say): nothing to read in it
+        return "", {}
     root = _document(_STRAY.sub("", text))  # the book's own would be read as marks
     body = root.find("body")
     if body is None:
@@ -91,8 +100,7 @@ def _chapter(data: bytes, href: str, ids: dict[str, list[int]]) -> tuple[str, di
             _unlink(element)
         numbers = ids.get(element.get("id") or "")
         if numbers and element.get("id"):
-            marks = "".join(f"\ue001{number}\ue002" for number in numbers)
-            element.text = marks + (element.text or "")
+            _mark(element, "".join(f"\ue001{number}\ue002" for number in numbers))
     markdown = normalize_newlines(element_to_markdown(body)).strip("\n")
     offsets: dict[int, int] = {}
     kept: list[str] = []
@@ -104,6 +112,20 @@ def _chapter(data: bytes, href: str, ids: dict[str, list[int]]) -> tuple[str, di
         position = match.end()
     kept.append(markdown[position:])
     return "".join(kept), offsets
+
+
+def _mark(element: etree._Element, marks: str) -> None:
+    """Put marks where an element's content starts; before an element that has none to
+    show (an image, a line break, a rule)."""
+    parent = element.getparent()
+    if element.tag not in VOID or parent is None:
+        element.text = marks + (element.text or "")
+        return
+    before = element.getprevious()
+    if before is None:
+        parent.text = (parent.text or "") + marks
+    else:
+        before.tail = (before.tail or "") + marks
 
 
 def _unlink(anchor: etree._Element) -> None:
@@ -122,7 +144,7 @@ def _unlink(anchor: etree._Element) -> None:
 
 def _document(text: str) -> etree._Element:
     """A chapter parsed as HTML (an XML declaration in a string is not an error)."""
-    bare = re.sub(r"^\s*<\?xml[^>]*>", "", text) or "<p/>"
+    bare = _PROLOG.sub("", text, count=1) or "<p/>"
     try:
         return html.document_fromstring(bare, parser=parser())
     except (etree.ParserError, ValueError):
