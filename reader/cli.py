@@ -22,12 +22,15 @@ from reader.safe_text import visible_line
 from reader.source import load
 
 if TYPE_CHECKING:
-    from reader.page_ahead import PageAhead
+    from reader.page_ahead import PageAhead, PageFound
     from reader.store import Store
 
 KEYS = keys.cli_text()  # from the one table of keys, as the bindings are
 
 ANCHOR_BUDGET = 2.0  # seconds `reader bookmarks PATH` may spend finding bookmarks in the text
+# Seconds to wait, once Textual has loaded, for the child reading a page or a book: the
+# placeholder and then the article cost a second open, about as long.
+AHEAD_GRACE = 0.2
 
 SUBCOMMANDS_HELP = """\
 commands:
@@ -119,18 +122,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Starting up allocates a great deal and frees little: the cyclic collector
     # would only slow it down. The app turns it back on once the article is in.
     gc.disable()
-    from reader.parsers import preview
+    from reader.opening import start_of
     from reader.parsers.ahead import parse_ahead
 
-    start = preview(source.text, source.kind) or source.text
+    start = start_of(source) or source.text
     ahead = parse_ahead(start, source.kind, source.name)  # before Textual loads, in parallel
     from reader.app import ReaderApp  # Textual loads only when the app runs
 
+    if not isinstance(opening, (Path, str)) and opening is not None:
+        found = _found_by_now(opening)
+        if found is not None:
+            if found.source is None:  # a bad book, a page with no article
+                print(f"reader: {visible_line(found.problem)}", file=sys.stderr)
+                return 2
+            if ahead is not None:
+                ahead.document()  # (the placeholder's, long done: its child is reaped)
+            source, opening, ahead = found.source, None, found.parsed_start()
     app = ReaderApp(source, ahead, library=library, opening=opening, refresh=refresh)
     app.run()
     if app.unsaved:
         print(f"reader: {visible_line(app.unsaved)}", file=sys.stderr)
     return 0
+
+
+def _found_by_now(ahead: PageAhead) -> PageFound | None:
+    """The page's article or the book's text (or why there is none), if the child has it
+    by the time Textual has loaded, or very soon after: then it is shown at once, with no
+    "Reading the page…" first. None: the app shows that, and collects the answer."""
+    return ahead.found() if ahead.ready(AHEAD_GRACE) else None
 
 
 def toc(args: Sequence[str]) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import select
 import signal
 import threading
 from collections.abc import Callable
@@ -45,6 +46,17 @@ class Forked:
             return pickle.loads(b"".join(chunks))
         except Exception:  # nothing came, or not all of it
             return None
+
+    def ready(self, timeout: float) -> bool:
+        """Whether the answer has come (waiting up to `timeout` seconds for it)."""
+        with self._lock:
+            if self._done:
+                return False
+        try:
+            readable, _, _ = select.select([self._pipe], [], [], timeout)
+        except (OSError, ValueError):
+            return False
+        return bool(readable)
 
     def cancel(self) -> None:
         """Stop the child. An `answer` under way then reads the end of the pipe and

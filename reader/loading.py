@@ -9,7 +9,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.line_index import Shape, block_shapes
-from reader.parsers import parse, preview
+from reader.opening import start_of
+from reader.parsers import parse
 from reader.parsers.outline import apply_outline
 from reader.progress import ReadingProgress
 from reader.widgets.blocks import prepare_highlighting
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 def first_document(source: Source, ahead: ParsedAhead | None) -> tuple[Document, bool]:
     """The document to show first: all of a short article, the start of a long one (parsed
     by the process started ahead if it has it); and whether it is the whole article."""
-    head = preview(source.text, source.kind)
+    head = start_of(source)
     start = source.text if head is None else head
     document = ahead.document() if ahead is not None else None
     if document is None or document.text != start:

@@ -45,6 +45,14 @@ def book_source(data: bytes, source: Source) -> Source:
     )
 
 
+def start_of(source: Source) -> str | None:
+    """The text shown first: the start of a long article (a book's, to past where it
+    opens), cut where a parse of it alone is safe; None for an article shown whole."""
+    from reader.parsers import PREVIEW_CHARS, preview
+
+    return preview(source.text, source.kind, PREVIEW_CHARS + (source.opening or 0))
+
+
 def document_of(source: Source) -> Document:
     """The whole article parsed, its declared outline (a book's contents) as its tree."""
     from reader.parsers import parse

@@ -12,16 +12,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.forked import Forked, fork
-from reader.opening import open_path
+from reader.opening import open_path, start_of
+from reader.parsers.ahead import ParsedAhead, parsed
 from reader.source import ArticleError, Source
 
 
 @dataclass(frozen=True, slots=True)
 class PageFound:
-    """What the child found: the article, or why there is none."""
+    """What the child found: the article and its start parsed (see `parsers.ahead`), or
+    why there is none."""
 
     source: Source | None
     problem: str = ""
+    start: tuple[object, ...] | None = None
+
+    def parsed_start(self) -> ParsedAhead | None:
+        """The start of the article as the child parsed it, to show first."""
+        if self.source is None or self.start is None:
+            return None
+        start = self.start
+        return ParsedAhead(lambda: start, start_of(self.source) or self.source.text)
 
 
 class PageAhead:
@@ -36,6 +46,10 @@ class PageAhead:
         answer = self._child.answer()
         return answer if isinstance(answer, PageFound) else None
 
+    def ready(self, timeout: float) -> bool:
+        """Whether the child has answered (waiting up to `timeout` seconds)."""
+        return self._child.ready(timeout)
+
     def cancel(self) -> None:
         """Stop the child (the app is quitting, or the article is no longer wanted)."""
         self._child.cancel()
@@ -49,6 +63,8 @@ def find_ahead(path: Path) -> PageAhead | None:
 
 def _find(path: Path) -> PageFound:
     try:
-        return PageFound(open_path(path))
+        source = open_path(path)
     except ArticleError as error:
         return PageFound(None, str(error))
+    text = start_of(source) or source.text
+    return PageFound(source, start=parsed(text, source.kind, source.name, source.outline))

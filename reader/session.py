@@ -38,6 +38,7 @@ class Reading:
         self.finding = False  # the stored place is being looked for in the text
         self.restored = False  # the stored place has been applied: from now on it is saved
         self.passage = -1  # the block being read, as last reported by the article pane
+        self.shown_at = 0  # the block it was first shown at (a book: where its body begins)
         self.at_end = False  # the article's end was in view when the place was last shown
         self.read: set[Section] = set()  # sections read through, now or before
         self.watch = FileWatch(source) if source.version is not None else None

@@ -7,10 +7,12 @@ message fit to show the user.
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import re
 import stat
 import sys
+import zipfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -100,10 +102,9 @@ def load_path(path: Path) -> Source:
     shown = visible_path(path)
     data, version = read_file(path, shown)
     suffix = path.suffix.lower()
-    if suffix in BOOK_SUFFIXES or is_epub(data):
-        from reader.parsers.epub import read_book
-
-        read_book(data, shown)  # a bad book is refused now; it is made text later
+    if suffix in BOOK_SUFFIXES or is_epub(data):  # made text later (see opening.article)
+        if not zipfile.is_zipfile(io.BytesIO(data)):
+            raise ArticleError(f"{shown} is not an EPUB book (not a zip archive)")
         return Source("", visible_path(path.name), "book", path.resolve(), None, version)
     page = (
         suffix in HTML_SUFFIXES

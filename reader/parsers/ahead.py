@@ -9,21 +9,25 @@ fails, the app parses the start itself as before.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reader.document import Document
-from reader.forked import Forked, fork
+from reader.forked import fork
 from reader.parsers import parse
+from reader.parsers.outline import Outline
 
 
 class ParsedAhead:
-    """A preview being parsed by a child process; `document()` collects it."""
+    """A preview parsed by a child process; `document()` collects it. (`answer` gives
+    what `parsed` made: the child's answer, or one that came with a page's or book's.)"""
 
-    def __init__(self, child: Forked, text: str) -> None:
-        self._child = child
+    def __init__(self, answer: Callable[[], object], text: str) -> None:
+        self._answer = answer
         self._text = text
 
     def document(self) -> Document | None:
         """The parsed start of the article (every block styled), or None if the child failed."""
-        answer = self._child.answer()
+        answer = self._answer()
         if not isinstance(answer, tuple) or len(answer) != 3:
             return None
         title, blocks, headings = answer
@@ -34,11 +38,12 @@ def parse_ahead(text: str, kind: str, name: str) -> ParsedAhead | None:
     """Start parsing `text` (the start of an article) in a child; None where that cannot be."""
     if kind != "markdown":
         return None
-    child = fork(lambda: _parsed(text, kind, name))
-    return ParsedAhead(child, text) if child is not None else None
+    child = fork(lambda: parsed(text, kind, name))
+    return ParsedAhead(child.answer, text) if child is not None else None
 
 
-def _parsed(text: str, kind: str, name: str) -> tuple[object, ...]:
-    document = parse(text, kind, name)
+def parsed(text: str, kind: str, name: str, outline: Outline = ()) -> tuple[object, ...]:
+    """The start of an article parsed, as a child sends it (see `ParsedAhead`)."""
+    document = parse(text, kind, name, outline=outline)
     blocks = [document.styled(index) for index in range(len(document.blocks))]
     return document.title, blocks, document.headings

@@ -65,6 +65,7 @@ class ContentView(ScrollView, can_focus=True):
         self._bookmarked: set[int] = set()
         self._partial = False  # the document is the start of a longer article
         self._max_column = MAX_COLUMN
+        self._start = 0  # the block a new article starts at, once laid out
 
     # -- public API ---------------------------------------------------------
 
@@ -85,9 +86,10 @@ class ContentView(ScrollView, can_focus=True):
         *,
         partial: bool = False,
         keep_place: bool = True,
+        start: int = 0,
     ) -> None:
         """Show a document, keeping the reader's place in the one shown (more of the same
-        article) unless `keep_place` is false (another article: from its start).
+        article) unless `keep_place` is false (another article: from block `start`).
 
         `shapes` are the document's `block_shapes`, if they were made ahead;
         `partial` says more of the article is coming (a line at the end says so).
@@ -107,7 +109,10 @@ class ContentView(ScrollView, can_focus=True):
         if kept is not None and document.blocks:
             block = document.block_at_offset(kept[0])
             self._place(block, kept[1])
+        elif start and self.column:
+            self._place(start, 0)
         else:
+            self._start = start  # (placed once laid out)
             self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
 
@@ -233,7 +238,10 @@ class ContentView(ScrollView, can_focus=True):
         passage = self.passage
         row = self._passage_row() if passage >= 0 else None
         self._relayout()
-        if row is not None:
+        if self._start:  # the first lay-out of an article that starts further in
+            block, self._start = self._start, 0
+            self._place(block, 0)
+        elif row is not None:
             self._place(passage, row)
 
     def notify_style_update(self) -> None:

@@ -114,6 +114,8 @@ class ReadingScreen(Screen[None]):
             self.warn(source.notice)
         document, whole = first_document(source, self._ahead)
         self._ahead = None
+        opening = source.opening
+        self.reading.shown_at = 0 if opening is None else document.block_at_offset(opening)
         self.show(document, complete=whole, new=True)
         return not whole
 
@@ -192,7 +194,10 @@ class ReadingScreen(Screen[None]):
         self.query_one(SectionTree).show_document(document)
         self._fit_tree()
         content = self.query_one(ContentView)
-        content.show_document(document, shapes, partial=not complete, keep_place=not new)
+        start = self.reading.shown_at
+        content.show_document(
+            document, shapes, partial=not complete, keep_place=not new, start=start
+        )
         self.query_one(SearchPanel).show_document(document, new=new)
         if complete:
             self.post_message(self.Loaded())
@@ -241,12 +246,15 @@ class ReadingScreen(Screen[None]):
                 self.go_to_section(section)
                 return
             self.notify("That link's section is not in this article.", timeout=3)
-        if block is None or block == 0 or content.scroll_y > 0:
+        shown_at = reading.shown_at
+        moved = content.scroll_y > 0 if shown_at == 0 else content.passage != shown_at
+        if block is None or moved or (block == shown_at and not first):
             return
-        reading.passage = block  # saved as the place even before the pane has scrolled there
-        content.scroll_to_block(block)
+        if block != shown_at:
+            reading.passage = block  # saved as the place before the pane has scrolled there
+            content.scroll_to_block(block)
         where = label(document.section_of(block))
-        if first:
+        if first:  # a book, where its body begins
             self.notify(f"Opened at {where}, where the book begins (g: the start)", timeout=4)
         else:
             self.notify(f"Resumed at {where} (g: start over)", timeout=4)

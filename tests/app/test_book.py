@@ -500,3 +500,41 @@ def test_a_chapter_that_is_not_text_is_passed_over(
     assert cli.main(["export", str(book), "--format", "text"]) == 0
     out, err = capsys.readouterr()
     assert "Words." in out and "\x00" not in out and not err
+
+
+# -- the first screen ------------------------------------------------------------
+
+LONG_FRONT = [
+    ("text/title.xhtml", "<h1>The Title Page</h1>" + "<p>Front matter, at length.</p>" * 60),
+    ("text/ch1.xhtml", "<h2>Chapter One</h2><p>Zebrafish lanterns open the story.</p>"),
+    ("text/ch2.xhtml", "<h2>Chapter Two</h2>" + "<p>More of the story.</p>" * 1500),
+]
+
+
+async def test_the_first_screen_is_the_opening_chapter_before_the_whole_book_is_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.widgets.loader import Loader
+
+    monkeypatch.setattr(Loader, "parse", lambda self, reading: None)  # the rest never comes
+    data = simple_book(LONG_FRONT, landmarks_start="text/ch1.xhtml")
+    book = write(tmp_path, "long.epub", data)
+    app = book_app(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: not app.source.placeholder, "the book read")
+        await settle(pilot)
+        assert not app.reading_screen.reading.complete  # only the start is parsed
+        assert "Chapter One" in screen_text(app).split("\n")[0]
+        assert "Zebrafish lanterns" in screen_text(app)
+
+
+async def test_reader_book_shows_the_book_itself_when_it_is_ready_as_textual_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = write(tmp_path, "long.epub", simple_book(LONG_FRONT, landmarks_start="text/ch1.xhtml"))
+    started: list[ReaderApp] = []
+    monkeypatch.setattr(ReaderApp, "run", lambda self: started.append(self))
+    assert cli.main([str(book)]) == 0
+    (app,) = started
+    assert not app.source.placeholder and "Zebrafish lanterns" in app.source.text
+    assert app.source.outline and app.source.opening is not None

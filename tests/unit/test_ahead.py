@@ -37,4 +37,4 @@ def test_a_child_that_sends_nothing_means_parse_here() -> None:
     if pid == 0:
         os._exit(1)
     os.close(write_end)
-    assert ParsedAhead(Forked(pid, read_end), "# Title\n").document() is None
+    assert ParsedAhead(Forked(pid, read_end).answer, "# Title\n").document() is None
