@@ -13,6 +13,7 @@ from reader.document import Document, Section
 from reader.source import ARTICLE_SUFFIXES
 
 WEB_SCHEMES = frozenset({"http", "https", "mailto"})
+BOOK_LINK = "book-"  # a link within a book, to its target N: #book-N (see Source.anchors)
 
 LinkKind = Literal["fragment", "file", "web", "other"]
 
@@ -41,11 +42,23 @@ class Refused:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A block of this article a link leads to (a book's note, say)."""
+
+    block: int
+
+
 def resolve(
-    href: str, document: Document, article: Path | None
-) -> Section | FileTarget | WebLink | Refused:
-    """Where following a link in `document` (read from the file `article`) leads."""
+    href: str, document: Document, article: Path | None, anchors: tuple[int, ...] = ()
+) -> Section | Passage | FileTarget | WebLink | Refused:
+    """Where following a link in `document` (read from the file `article`) leads;
+    `anchors`: where a book's links within itself (`#book-N`) lead, by text offset."""
     kind = classify(href)
+    if kind == "fragment" and anchors:
+        number = fragment_of(href).removeprefix(BOOK_LINK)
+        if number.isdigit() and int(number) < len(anchors):
+            return Passage(document.block_at_offset(anchors[int(number)]))
     if kind == "fragment":
         section = section_for_fragment(document, fragment_of(href))
         return section or Refused(f"No section here is called #{fragment_of(href)}.")

@@ -41,7 +41,12 @@ def book_source(data: bytes, source: Source) -> Source:
 
     book = book_markdown(read_book(data, source.name), source.name)
     return replace(
-        source, text=book.text, kind="markdown", outline=book.outline, opening=book.opening
+        source,
+        text=book.text,
+        kind="markdown",
+        outline=book.outline,
+        opening=book.opening,
+        anchors=book.anchors,
     )
 
 

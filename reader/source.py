@@ -77,6 +77,7 @@ class Source:
     placeholder: bool = False  # shown while the article is read: nothing is stored of it
     outline: Outline = ()  # the sections the article declares (a book's table of contents)
     opening: int | None = None  # where to open it the first time (a book's first chapter)
+    anchors: tuple[int, ...] = ()  # where a book's links within itself lead (#book-N: [N])
 
 
 def bundled_articles_dir() -> Path:

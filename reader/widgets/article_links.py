@@ -59,13 +59,16 @@ class ArticleLinks:
 
     def follow(self, href: str) -> None:
         """A section here, another article (back with backspace), or a web page if confirmed."""
-        from reader.links import FileTarget, Refused, WebLink, resolve
+        from reader.links import FileTarget, Passage, Refused, WebLink, resolve
 
         reading = self.screen.reading
         if reading.document is None:
             return
-        target = resolve(href, reading.document, reading.source.path)
-        if isinstance(target, Refused):
+        source = reading.source
+        target = resolve(href, reading.document, source.path, source.anchors)
+        if isinstance(target, Passage):
+            self.screen.query_one(ContentView).scroll_to_block(target.block)
+        elif isinstance(target, Refused):
             self.screen.notify(target.reason, timeout=4)
         elif isinstance(target, WebLink):
             self._open_web(target.url)

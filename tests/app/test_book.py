@@ -381,6 +381,7 @@ def test_a_bad_book_on_the_command_line_is_one_line_and_no_app(
     book = write(tmp_path, "bad.epub", data)
     started: list[ReaderApp] = []
     monkeypatch.setattr("reader.app.ReaderApp.run", lambda self: started.append(self))
+    monkeypatch.setattr(cli, "AHEAD_GRACE", 10.0)  # the child is done as Textual loads
     assert cli.main([str(book)]) == 2
     out, err = capsys.readouterr()
     assert started == [] and out == ""
@@ -534,7 +535,41 @@ async def test_reader_book_shows_the_book_itself_when_it_is_ready_as_textual_loa
     book = write(tmp_path, "long.epub", simple_book(LONG_FRONT, landmarks_start="text/ch1.xhtml"))
     started: list[ReaderApp] = []
     monkeypatch.setattr(ReaderApp, "run", lambda self: started.append(self))
+    monkeypatch.setattr(cli, "AHEAD_GRACE", 10.0)  # (in the tests, Textual is loaded already)
     assert cli.main([str(book)]) == 0
     (app,) = started
     assert not app.source.placeholder and "Zebrafish lanterns" in app.source.text
     assert app.source.outline and app.source.opening is not None
+
+
+async def test_a_bad_book_found_bad_once_the_app_is_up_says_so_in_it(tmp_path: Path) -> None:
+    book = write(tmp_path, "bad.epub", BAD_BOOKS["missing chapter"][0])
+    app = book_app(book)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wait_until(pilot, lambda: "could not be read" in app.document.text, "said")
+        assert "does not contain" in app.document.text
+
+
+async def test_a_note_reference_leads_to_its_note_and_backspace_comes_back(tmp_path: Path) -> None:
+    chapters = [
+        ("text/ch.xhtml", "<h2>One</h2>" + "<p>Filler.</p>" * 5 + "<p>A claim.<a id='r1' "
+         "href='notes.xhtml#n1' epub:type='noteref'>1</a></p>" + "<p>More filler.</p>" * 80),
+        ("text/notes.xhtml", "<h2>Notes</h2><ol><li id='n1'><p>The note itself.</p></li></ol>"),
+    ]  # fmt: skip
+    book = write(tmp_path, "notes.epub", simple_book(chapters))
+    app = book_app(book)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(app, pilot, book)
+        content = app.query_one(ContentView)
+        document = app.document
+        claim = next(i for i, b in enumerate(document.blocks) if b.plain.startswith("A claim."))
+        content.scroll_to_block(claim)
+        await settle(pilot)
+        await pilot.press("enter")
+        await wait_until(
+            pilot,
+            lambda: document.blocks[content.passage].plain == "The note itself.",
+            "the note",
+        )
+        await pilot.press("backspace")
+        await wait_until(pilot, lambda: content.passage == claim, "back at the claim")

@@ -198,3 +198,34 @@ def test_every_entry_starts_at_its_target(targets: list[int], words: list[str]) 
     for n, target in enumerate(targets):
         section = next(s for s in document.sections if s.title == f"Entry {n}")
         assert document.blocks[section.first_block].plain.startswith(f"Target {target}")
+
+
+def test_a_link_within_the_book_leads_to_its_target_passage() -> None:
+    from reader.links import Passage, resolve
+
+    chapters = [
+        (
+            "text/ch.xhtml",
+            "<h2>One</h2><p>A claim.<a id='r1' href='../text/notes.xhtml#n1' "
+            "epub:type='noteref'>1</a></p><p>See <a href='two.xhtml'>the next chapter</a>.</p>",
+        ),
+        ("text/two.xhtml", "<h2>Two</h2><p>Second.</p>"),
+        (
+            "text/notes.xhtml",
+            "<h2>Notes</h2><ol><li id='n1'><p>The note. <a href='ch.xhtml#r1'>↩</a></p></li></ol>",
+        ),
+    ]
+    source = book_source(simple_book(chapters), Source("", "b.epub", "book"))
+    document = document_of(source)
+    texts = [document.styled(i) for i in range(len(document.blocks))]
+
+    def follow(text: str, label: str) -> str:
+        block = next(b for b in texts if b.plain.startswith(text))
+        href = next(run.href for run in block.runs if run.text == label)
+        target = resolve(href, document, None, source.anchors)
+        assert isinstance(target, Passage)
+        return document.blocks[target.block].plain
+
+    assert follow("A claim.", "[1]").startswith("The note.")
+    assert follow("The note.", "↩") == "A claim.[1]"
+    assert follow("See the next chapter", "the next chapter") == "Two"
