@@ -224,7 +224,7 @@ def test_a_link_within_the_book_leads_to_its_target_passage() -> None:
         href = next(run.href for run in block.runs if run.text == label)
         target = resolve(href, document, None, source.anchors)
         assert isinstance(target, Passage)
-        return document.blocks[target.block].plain
+        return document.styled(target.block).plain
 
     assert follow("A claim.", "[1]").startswith("The note.")
     assert follow("The note.", "↩") == "A claim.[1]"
