@@ -28,10 +28,11 @@ if TYPE_CHECKING:
 KEYS = keys.cli_text()  # from the one table of keys, as the bindings are
 
 ANCHOR_BUDGET = 2.0  # seconds `reader bookmarks PATH` may spend finding bookmarks in the text
-# Seconds to wait, once Textual has loaded, for the child reading a page or a book: none.
-# A book's child is done by then (about 0.3 s for 1 MB of text against Textual's 0.5 s),
-# and waiting for a large page's would only put its "Reading the page…" off.
-AHEAD_GRACE = 0.0
+# Seconds to wait, once Textual has loaded, for the child reading a book or a page. A
+# book's work is bounded (about 0.3 s for 1 MB of text against Textual's 0.5 s to load):
+# worth a moment, which saves the placeholder and a second open. A page's is not (loading
+# trafilatura alone takes 0.4 s): waiting would only put "Reading the page…" off.
+AHEAD_GRACE = {"book": 0.3, "html": 0.0}
 
 SUBCOMMANDS_HELP = """\
 commands:
@@ -92,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         library = Path(path).resolve()
         path = _last_read_in(library)
     opening: Path | str | PageAhead | None = None
-    refresh, source = None, None
+    refresh, source, grace = None, None, 0.0
     if path is not None and is_web_address(path):  # downloaded in the app, or kept before
         from reader.saved_pages import copy_of
 
@@ -112,6 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.page_ahead import find_ahead
 
         doing = "Opening the book…" if source.kind == "book" else "Reading the page…"
+        grace = AHEAD_GRACE[source.kind]
         opening = find_ahead(source.path) or source.path
         source = placeholder(source.name, doing)
     elif source.kind == "html":
@@ -131,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reader.app import ReaderApp  # Textual loads only when the app runs
 
     if not isinstance(opening, (Path, str)) and opening is not None:
-        found = _found_by_now(opening)
+        found = _found_by_now(opening, grace)
         if found is not None:
             if found.source is None:  # a bad book, a page with no article
                 print(f"reader: {visible_line(found.problem)}", file=sys.stderr)
@@ -146,11 +148,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _found_by_now(ahead: PageAhead) -> PageFound | None:
+def _found_by_now(ahead: PageAhead, grace: float) -> PageFound | None:
     """The page's article or the book's text (or why there is none), if the child has it
-    by the time Textual has loaded: then it is shown at once, with no "Reading the page…"
-    first. None: the app shows that, and collects the answer."""
-    return ahead.found() if ahead.ready(AHEAD_GRACE) else None
+    by the time Textual has loaded (or within `grace` seconds): then it is shown at once,
+    with no "Reading the page…" first. None: the app shows that, and collects the answer."""
+    return ahead.found() if ahead.ready(grace) else None
 
 
 def toc(args: Sequence[str]) -> int:

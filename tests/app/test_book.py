@@ -381,7 +381,7 @@ def test_a_bad_book_on_the_command_line_is_one_line_and_no_app(
     book = write(tmp_path, "bad.epub", data)
     started: list[ReaderApp] = []
     monkeypatch.setattr("reader.app.ReaderApp.run", lambda self: started.append(self))
-    monkeypatch.setattr(cli, "AHEAD_GRACE", 10.0)  # the child is done as Textual loads
+    monkeypatch.setitem(cli.AHEAD_GRACE, "book", 10.0)  # the child is done as Textual loads
     assert cli.main([str(book)]) == 2
     out, err = capsys.readouterr()
     assert started == [] and out == ""
@@ -535,7 +535,7 @@ async def test_reader_book_shows_the_book_itself_when_it_is_ready_as_textual_loa
     book = write(tmp_path, "long.epub", simple_book(LONG_FRONT, landmarks_start="text/ch1.xhtml"))
     started: list[ReaderApp] = []
     monkeypatch.setattr(ReaderApp, "run", lambda self: started.append(self))
-    monkeypatch.setattr(cli, "AHEAD_GRACE", 10.0)  # (in the tests, Textual is loaded already)
+    monkeypatch.setitem(cli.AHEAD_GRACE, "book", 10.0)  # (here Textual is loaded already)
     assert cli.main([str(book)]) == 0
     (app,) = started
     assert not app.source.placeholder and "Zebrafish lanterns" in app.source.text
