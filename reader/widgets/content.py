@@ -169,6 +169,18 @@ class ContentView(ScrollView, can_focus=True):
             return
         self._place(min(max(block, 0), blocks - 1), 0)
 
+    def prepare(self, blocks: list[int]) -> None:
+        """Wrap the first screen from each block ahead of time (while the reader is still),
+        so a jump there draws at once."""
+        if self.document is None or not self.column:
+            return
+        height = self.scrollable_content_region.height
+        below = self._lines.index.block_at(round(self.scroll_y) + height)  # (not in view)
+        for block in blocks:
+            if below < block < len(self._lines.index):
+                self._lines.measure_from(block, height)
+        self.call_after_refresh(self._sync_virtual_size)
+
     # -- actions ------------------------------------------------------------
 
     def on_click(self, event: events.Click) -> None:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from reader.widgets.reading_screen import ReadingScreen
 
 SAVE_DELAY = 0.5  # seconds of stillness before the place is saved
+PREPARE_DELAY = 0.05  # seconds of stillness before the next section is wrapped
 READ_SCROLL_LIMIT = 2  # screens: scrolling further at once skips sections rather than reads them
 
 
@@ -31,6 +32,7 @@ class Following:
     def __init__(self, screen: ReadingScreen) -> None:
         self.screen = screen
         self._save_timer: Timer | None = None
+        self._prepare_timer: Timer | None = None
 
     def passage_changed(self, event: ContentView.PassageChanged) -> None:
         """The pane reports a new passage: follow it everywhere, and save it soon."""
@@ -56,6 +58,18 @@ class Following:
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = screen.set_timer(SAVE_DELAY, screen.save_place)
+        if self._prepare_timer is not None:
+            self._prepare_timer.stop()
+        self._prepare_timer = screen.set_timer(PREPARE_DELAY, self._prepare_neighbours)
+
+    def _prepare_neighbours(self) -> None:
+        """The next section's first screen wrapped ahead: `]` then only scrolls. (Not the
+        previous one's: heights changing above the view would move it.)"""
+        screen = self.screen
+        content = screen.query_one(ContentView)
+        ahead = screen.reading.next_section(content.passage)
+        if ahead is not None:
+            content.prepare([ahead.first_block])
 
     def _read_through(self, start: int, end: int) -> None:
         """The reader scrolled from block `start` on to `end`: tick the sections read."""

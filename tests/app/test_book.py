@@ -573,3 +573,24 @@ async def test_a_note_reference_leads_to_its_note_and_backspace_comes_back(tmp_p
         )
         await pilot.press("backspace")
         await wait_until(pilot, lambda: content.passage == claim, "back at the claim")
+
+
+async def test_the_next_chapter_is_wrapped_while_the_reader_is_still(
+    tmp_path: Path,
+) -> None:
+    book = tmp_path / "persuasion.epub"
+    shutil.copy(PERSUASION, book)
+    app = book_app(book)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(app, pilot, book)
+        for _ in range(2):
+            await pilot.press("right_square_bracket")
+        await settle(pilot)
+        content = app.query_one(ContentView)
+        ahead = app.reading_screen.reading.next_section(content.passage)
+        assert ahead is not None and section_now(app) == "III"
+        index = content._lines.index
+        await wait_until(pilot, lambda: index.is_exact(ahead.first_block), "IV wrapped ahead")
+        top = content.scroll_y
+        await pilot.pause(0.2)
+        assert content.scroll_y == top and section_now(app) == "III"  # nothing moved
