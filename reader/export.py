@@ -7,6 +7,7 @@ made visible in text and Markdown, and escaped in JSON.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -87,6 +88,14 @@ def _text(entries: Sequence[Entry]) -> str:
     return "\n".join(lines)
 
 
+# A Markdown heading's markup around its title: "## " before, or a "---" underline.
+_HEADING_MARKUP = re.compile(r"^\s*#{1,6}[ \t]+|[ \t]+#+\s*$|\n[ \t]*[=-]+\s*$")
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _markdown(entries: Sequence[Entry]) -> str:
     out = ["# Bookmarks"]
     article = None
@@ -97,7 +106,7 @@ def _markdown(entries: Sequence[Entry]) -> str:
         bookmark = entry.bookmark
         out.append(f"\n### {visible_line(bookmark.section)}\n")
         quote = visible(bookmark.anchor.exact.strip())
-        if " ".join(quote.split()) != " ".join(visible_line(bookmark.section).split()):
+        if _words(_HEADING_MARKUP.sub("", quote)) != _words(visible_line(bookmark.section)):
             out.extend(f"> {line}".rstrip() for line in quote.split("\n"))  # (a heading: once)
         if entry.orphaned:
             out.append("\n*This passage is no longer in the article.*")

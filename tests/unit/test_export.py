@@ -37,6 +37,17 @@ def test_a_bookmarked_heading_is_not_quoted_again_under_itself_in_markdown() -> 
     assert "### The Anthropic Advantage" in markdown and "> Anthropic AI is a company." in markdown
 
 
+def test_a_bookmarked_markdown_heading_is_not_quoted_again_with_its_hashes() -> None:
+    text = "# Title\n\n## V\n\nChapter five begins.\n\nSetext Head\n-----------\n\nMore.\n"
+    atx = Anchor.from_span(text, text.index("## V"), text.index("## V") + len("## V"))
+    start = text.index("Setext")
+    setext = Anchor.from_span(text, start, text.index("\n\nMore"))
+    marks = [Bookmark(1, 1, atx, "V", "", 0.0), Bookmark(2, 1, setext, "Setext Head", "", 0.0)]
+    markdown = bookmarks([Entry(mark, "Book", None) for mark in marks], "markdown")
+    assert "> ## V" not in markdown and "### V" in markdown
+    assert "> Setext Head" not in markdown and "> ------" not in markdown
+
+
 def test_recent_lists_only_articles_that_can_be_opened_again() -> None:
     from reader.export import recent
     from reader.store import RecentDocument
