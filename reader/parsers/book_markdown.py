@@ -30,6 +30,7 @@ _STRAY = re.compile("[\ue001\ue002]")
 # The XML declaration and a DOCTYPE with its internal subset, which an HTML parser would
 # end at the subset's first ">" and show the rest ("]>") as text.
 _PROLOG = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)?", re.I | re.S)
+_XML_ENCODING = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)")
 VOID = frozenset({"img", "br", "hr", "wbr", "input", "area", "col", "embed", "source"})
 _EXTERNAL = ("http:", "https:", "mailto:")
 
@@ -97,8 +98,9 @@ def _outline(book: Book, found: dict[int, int]) -> Outline:
 
 def _body(data: bytes, href: str) -> etree._Element | None:
     """A chapter's parsed body; None for one that is not text (an image in the spine)."""
+    declared = _XML_ENCODING.match(data[:200])
     try:
-        text, _ = decode_html(data, href)
+        text, _ = decode_html(data, href, declared[1].decode("ascii") if declared else None)
     except ArticleError:
         return None
     root = _document(_STRAY.sub("", text))  # the book's own would be read as marks

@@ -229,3 +229,14 @@ def test_a_link_within_the_book_leads_to_its_target_passage() -> None:
     assert follow("A claim.", "[1]").startswith("The note.")
     assert follow("The note.", "↩") == "A claim.[1]"
     assert follow("See the next chapter", "the next chapter") == "Two"
+
+
+def test_a_chapter_is_read_in_the_encoding_its_xml_declaration_names() -> None:
+    from epub_builder import book_files, build_epub
+
+    files = book_files([("text/ch.xhtml", "<p>x</p>")])
+    body = "<html><body><h1>Pangram</h1><p>Zażółć gęślą jaźń</p></body></html>"
+    files["OEBPS/text/ch.xhtml"] = b"<?xml version='1.0' encoding='iso-8859-2'?>" + body.encode(
+        "iso-8859-2"
+    )  # (a guess from so few letters takes it for another code page)
+    assert "Zażółć gęślą jaźń" in book(build_epub(files)).text
