@@ -290,8 +290,17 @@ class ContentView(ScrollView, can_focus=True):
         self.scroll_to(y=max(0, y), animate=False, immediate=True)
 
     def _sync_virtual_size(self) -> None:
-        size = Size(self.scrollable_content_region.width, self._lines.rows)
-        if size != self.virtual_size:
+        size, old = Size(self.scrollable_content_region.width, self._lines.rows), self.virtual_size
+        if size == old:
+            return
+        view = self.scrollable_content_region.height
+        if size.width == old.width and min(size.height, old.height) > view:
+            # Only the height, and the scrollbar stays: no new layout, which would redraw
+            # the whole screen after every jump; the scrollbar is told. (Textual's own
+            # update of scrollbars for a new virtual size; Textual is pinned.)
+            self.set_reactive(ContentView.virtual_size, size)
+            self._scroll_update(size)
+        else:
             self.virtual_size = size
 
     def _render_block(self, block: Block, column: int, marks: tuple[Mark, ...]) -> list[Strip]:
