@@ -9,8 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.line_index import Shape, block_shapes
-from reader.opening import start_of
-from reader.parsers import parse
+from reader.opening import document_of, start_of
 from reader.parsers.outline import apply_outline
 from reader.progress import ReadingProgress
 from reader.widgets.blocks import prepare_highlighting
@@ -29,7 +28,7 @@ def first_document(source: Source, ahead: ParsedAhead | None) -> tuple[Document,
     start = source.text if head is None else head
     document = ahead.document() if ahead is not None else None
     if document is None or document.text != start:
-        document = parse(start, source.kind, source.name, outline=source.outline)
+        document = document_of(source, start)
     elif source.outline:
         document = apply_outline(document, source.outline)
     return document, head is None
@@ -46,7 +45,7 @@ def parse_whole(
     if shown is not None:  # the preview's code blocks are highlighted soon
         prepare_highlighting({block.language for block in shown.blocks if block.language})
     source = reading.source
-    document = parse(source.text, source.kind, source.name, cancelled, source.outline)
+    document = document_of(source, cancelled=cancelled)
     shapes = block_shapes(document.blocks)
     if reading.places is not None:
         reading.places.identify()  # hashing megabytes would stall the UI thread

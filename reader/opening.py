@@ -6,6 +6,7 @@ load), so the app does it in a worker; the commands that print do it at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,11 +59,15 @@ def start_of(source: Source) -> str | None:
     return preview(source.text, source.kind, PREVIEW_CHARS + (source.opening or 0))
 
 
-def document_of(source: Source) -> Document:
-    """The whole article parsed, its declared outline (a book's contents) as its tree."""
+def document_of(
+    source: Source, text: str | None = None, cancelled: Callable[[], bool] | None = None
+) -> Document:
+    """The article parsed (or `text`, its start), its declared outline (a book's contents)
+    as its tree; see `parsers.parse` for `cancelled`."""
     from reader.parsers import parse
 
-    return parse(source.text, source.kind, source.name, outline=source.outline)
+    whole = source.text if text is None else text
+    return parse(whole, source.kind, source.name, cancelled, source.outline)
 
 
 def is_web_address(argument: str) -> bool:

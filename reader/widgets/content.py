@@ -179,7 +179,7 @@ class ContentView(ScrollView, can_focus=True):
         for block in blocks:
             if below < block < len(self._lines.index):
                 self._lines.measure_from(block, height)
-        self.call_after_refresh(self._sync_virtual_size)
+        self._sync_virtual_size()
 
     # -- actions ------------------------------------------------------------
 
@@ -277,10 +277,7 @@ class ContentView(ScrollView, can_focus=True):
     def _place(self, block: int, row: int) -> None:
         """Scroll a block's top to `row` rows below the pane's top; it stays the passage."""
         target = self._lines.place(block, row, self.scrollable_content_region.height)
-        if target > self.max_scroll_y:  # (past the end as it was: needed now)
-            self._sync_virtual_size()
-        else:  # a new height re-lays the whole screen out: after the frame that shows it
-            self.call_after_refresh(self._sync_virtual_size)
+        self._sync_virtual_size()
         target = min(target, self.max_scroll_y)
         self._spy.pin(block, target)
         self._set_scroll(target)

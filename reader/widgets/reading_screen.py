@@ -221,9 +221,7 @@ class ReadingScreen(Screen[None]):
         reading.read = places.read_sections(document)
         self.query_one(SectionTree).show_read(reading.read)
         if anchor is None:  # first read: at the start, or where a book's body begins
-            opening = reading.source.opening
-            block = None if opening is None else document.block_at_offset(opening)
-            self._place_found(Loader.PlaceFound(reading, block), first=True)
+            self._place_found(Loader.PlaceFound(reading, reading.shown_at or None), first=True)
         else:
             self.query_one(Loader).find_place(reading, anchor)
 
@@ -250,14 +248,13 @@ class ReadingScreen(Screen[None]):
         moved = content.scroll_y > 0 if shown_at == 0 else content.passage != shown_at
         if block is None or moved or (block == shown_at and not first):
             return
-        if block != shown_at:
-            reading.passage = block  # saved as the place before the pane has scrolled there
-            content.scroll_to_block(block)
         where = label(document.section_of(block))
-        if first:  # a book, where its body begins
+        if first:  # a book, shown where its body begins
             self.notify(f"Opened at {where}, where the book begins (g: the start)", timeout=4)
-        else:
-            self.notify(f"Resumed at {where} (g: start over)", timeout=4)
+            return
+        reading.passage = block  # saved as the place before the pane has scrolled there
+        content.scroll_to_block(block)
+        self.notify(f"Resumed at {where} (g: start over)", timeout=4)
 
     def save_place(self) -> None:
         reading = self.reading

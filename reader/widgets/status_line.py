@@ -50,14 +50,14 @@ class StatusLine(Widget):
         width = self.size.width
         figures = self._progress
         path = SEPARATOR.join(visible_line(title) for title in self._path)
-        back = f"⌫ {visible_line(self._back)}{BACK_GAP}" if self._back else ""
+        back = f"⌫ {visible_line(self._back)}" if self._back else ""
         if self._section:  # before the percent, where nothing else is cut for it
             with_section = f"{self._section}{BACK_GAP}{figures}"
-            if cell_len(path) + cell_len(back) + cell_len(with_section) + 2 <= width:
+            whole = cell_len(path) + cell_len(back) + len(BACK_GAP) * bool(back)
+            if whole + cell_len(with_section) + 2 <= width:
                 figures = with_section
         progress = Text(figures, self.get_component_rich_style("status-line--progress"))
-        if self._back:  # before the progress: what the deepest title leaves, within a third
-            back = f"⌫ {visible_line(self._back)}"
+        if back:  # before the progress: what the deepest title leaves, within a third
             deepest = cell_len(visible_line(self._path[-1])) + 4 if self._path else 0
             spare = width - progress.cell_len - min(deepest, cell_len(path)) - 2 - len(BACK_GAP)
             least, most = min(BACK_LEAST, width // 3), width // 3
