@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import os
 import signal
 import threading
@@ -21,7 +20,7 @@ from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 
-from reader import keys
+from reader import collector, keys
 from reader.commands import SectionCommands, SpeedCommands
 from reader.config import load_config
 from reader.document import Document, Section
@@ -173,14 +172,9 @@ class ReaderApp(App[None]):
     def _collect_once(self) -> None:
         """The first frame is up and the whole article is in: collect again, from now on."""
         if not self._frozen:
-            # Start-up and the parse allocate a great deal and leave almost no garbage
-            # (see `cli.main`): the collector, off until now, would have paused every
-            # thread to scan it all. What exists now lives as long as the first article:
-            # keep it out of every later collection. (Only once: an article opened
-            # later must be collectable when it is left.)
+            # Only once: an article opened later must be collectable when it is left.
             self._frozen = True
-            gc.freeze()
-            gc.enable()
+            collector.started()
 
     def _warn(self, message: str) -> None:
         self.notify(message, severity="warning", timeout=10)

@@ -3,13 +3,15 @@
 A part of the reading screen, kept apart for its size: a jump of more than a
 screen goes in the jump list, the search learns the passage, sections scrolled
 through are ticked as read, the status line and the tree follow, and the place
-is saved once the reader has been still for SAVE_DELAY.
+is saved once the reader has been still for SAVE_DELAY (and garbage collected then,
+not during a key press).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader import collector
 from reader.progress import percent
 from reader.widgets.content import ContentView
 from reader.widgets.search_panel import SearchPanel
@@ -57,10 +59,14 @@ class Following:
             screen.query_one(SectionTree).follow(document.section_of(event.block))
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = screen.set_timer(SAVE_DELAY, screen.save_place)
+        self._save_timer = screen.set_timer(SAVE_DELAY, self._still)
         if self._prepare_timer is not None:
             self._prepare_timer.stop()
         self._prepare_timer = screen.set_timer(PREPARE_DELAY, self._prepare_neighbours)
+
+    def _still(self) -> None:
+        self.screen.save_place()
+        collector.collect_while_still()
 
     def _prepare_neighbours(self) -> None:
         """The next section's first screen wrapped ahead: `]` then only scrolls. (Not the

@@ -43,6 +43,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from host import Steal
 from run import KEY_TIMEOUT, PAINT_TIMEOUT, SCREEN, Environments, _quit, progress, run_floor
 from terminal import END_FRAME, Terminal
 
@@ -376,6 +377,7 @@ def measure(books: list[Book], runs: int, presses: int, envs: Environments) -> l
         )
         progress(f"{book.label}: read_book + book_markdown + parse {total * 1000:.0f} ms")
     for run in range(1, runs + 1):
+        steal = Steal()
         painted = run_floor(envs).first_paint
         assert painted is not None
         progress(f"run {run}/{runs}: floor {painted * 1000:.0f} ms")
@@ -396,6 +398,8 @@ def measure(books: list[Book], runs: int, presses: int, envs: Environments) -> l
                 f"{statistics.median(chapters) * 1000:.1f} ms, worst {max(chapters) * 1000:.1f} ms"
                 f" (each: {', '.join(f'{each * 1000:.0f}' for each in chapters)})"
             )
+        if steal.describe():
+            progress(f"  (run {run}: {steal.describe()})")
     return results
 
 
@@ -487,8 +491,11 @@ def main(argv: list[str] | None = None) -> int:
         big_book(big)
         books = [describe("Persuasion", DEVELOPMENT_BOOK), describe("1 MB book", big)]
         books = [replace(book, next_words=book.next_words[: options.presses]) for book in books]
+        steal = Steal()
         results = measure(books, options.runs, options.presses, envs)
         print(table(books, results, options.runs, options.presses))
+        if steal.describe():
+            print(f"\nDuring this pass {steal.describe()} (figures swing with it).")
         if options.profile:
             for book in books:
                 profile(book, options.profile)

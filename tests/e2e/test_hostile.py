@@ -63,7 +63,7 @@ def test_the_app_shows_hostile_articles_and_notes_as_visible_text(
         term.key_to_frame(b"\x1b", 5)  # escape closes the list
         term.settle()
         term.quit(b"q", 10)
-        assert term.quit_in_time
+        assert term.quit_in_time, f"q did not quit; the screen last showed: {term.last_output()}"
         assert term.transcript is not None
         output = term.transcript.decode("utf-8", errors="replace")
     assert_harmless(output)
@@ -133,7 +133,7 @@ def test_every_screen_and_notice_shows_hostile_names_and_settings_harmlessly(
         term.key_to_frame(b"o", 5)  # the library: the folder's heading and the file
         term.settle()
         term.quit(b"q", 10)
-        assert term.quit_in_time
+        assert term.quit_in_time, f"q did not quit; the screen last showed: {term.last_output()}"
         assert term.transcript is not None
         output = term.transcript.decode("utf-8", errors="replace")
     assert_harmless(output)
