@@ -21,7 +21,15 @@ NEEDLE = "Opening paragraph of the benchmark article"
 SEED = 20240917
 WRAP = 72
 SECTION_LINES = 30  # roughly how many lines between headings
-SIZES = {"5k": 5 * 1024, "250k": 250 * 1024, "1m": 1024**2, "5m": 5 * 1024**2}
+SIZES = {
+    "5k": 5 * 1024,
+    "250k": 250 * 1024,
+    "1m": 1024**2,
+    "5m": 5 * 1024**2,
+    "20m": 20 * 1024**2,
+    "50m": 50 * 1024**2,
+}
+SHAPES = ("generated", "real")  # corpus.py's ASCII articles; real_shaped.py's Unicode ones
 
 VOCABULARY = """
 reader article section paragraph terminal window column margin chapter outline
@@ -55,20 +63,29 @@ class Article:
         return self.kind == "markdown"
 
 
-def write_corpus(folder: Path, sizes: list[str]) -> list[Article]:
-    """Write the generated documents for `sizes` into `folder`; the bundled article last."""
+def write_corpus(
+    folder: Path, sizes: list[str], shapes: tuple[str, ...] = ("generated",)
+) -> list[Article]:
+    """Write the documents for `sizes` and `shapes` into `folder`; the bundled article last."""
+    from real_shaped import real_markdown, real_text  # (it imports this module)
+
+    makers = {
+        "generated": (("Markdown", markdown_article), ("plain text", plain_article)),
+        "real": (("real-shaped Markdown", real_markdown), ("real-shaped text", real_text)),
+    }
     articles = []
     for size in sizes:
         target = SIZES[size]
-        for kind, suffix, generate in (
-            ("markdown", "md", markdown_article),
-            ("plain", "txt", plain_article),
-        ):
-            path = folder / f"benchmark-{size}.{suffix}"
-            data = generate(target, SEED).encode()
-            path.write_bytes(data)
-            label = f"{'Markdown' if kind == 'markdown' else 'plain text'} {size_label(target)}"
-            articles.append(Article(label, kind, path, NEEDLE, size, len(data)))
+        for shape in shapes:
+            for name, generate in makers[shape]:
+                markdown = "Markdown" in name
+                prefix = "benchmark" if shape == "generated" else "real-shaped"
+                path = folder / f"{prefix}-{size}.{'md' if markdown else 'txt'}"
+                data = generate(target, SEED).encode()
+                path.write_bytes(data)
+                kind = "markdown" if markdown else "plain"
+                label = f"{name} {size_label(target)}"
+                articles.append(Article(label, kind, path, NEEDLE, size, len(data)))
     bundled = Article(
         "bundled article", "bundled", BUNDLED, BUNDLED_NEEDLE, "", BUNDLED.stat().st_size
     )

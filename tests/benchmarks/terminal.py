@@ -27,6 +27,7 @@ import termios
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
 
@@ -201,6 +202,20 @@ class Terminal:
             if now >= deadline or now - last >= quiet:
                 return
             self.pump(min(deadline, last + quiet) - now)
+
+    def peak_memory(self) -> int | None:
+        """The child's own peak resident set so far (VmHWM, KiB), while it runs (Linux).
+
+        Unlike a reaped child's ru_maxrss, this is not raised by the image of the
+        process that forked it (this harness, before the exec)."""
+        try:
+            status = Path(f"/proc/{self.pid}/status").read_text()
+        except OSError:
+            return None
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+        return None
 
     # -- ending -------------------------------------------------------------
 
