@@ -18,8 +18,8 @@ worst is reported); Loaded ("tree complete", from fork); up to 5 `]`; a resize
 to 90 columns and back, checking the passage being read stays; `G` three times
 (each followed by `g`); up to 5 page-downs from the top; `/` and a word typed
 a letter at a time, each timed from the key to the frame showing its first
-match; `q`, and the peak RSS (the process's own VmHWM, read just before). Every timed key waits first for the
-screen to be still.
+match; `q`, and the peak RSS (the process's own VmHWM, read just before). Every
+timed key waits first for the screen to be still.
 """
 
 from __future__ import annotations
