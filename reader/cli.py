@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from reader import __version__, keys
 from reader.cli_articles import article_or_report, or_report
+from reader.file_head import load_start
 from reader.opening import article, is_web_address, open_path, placeholder
 from reader.safe_text import visible_line
 from reader.source import load
@@ -106,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if source is None:
                 return 2
     if source is None and opening is None:
-        source = or_report(lambda: load(path))
+        source = or_report(lambda: load(path) if path in (None, "-") else load_start(Path(path)))
     if source is None:
         return 2
     if source.kind in ("html", "book") and source.path is not None:  # while the app starts

@@ -53,10 +53,15 @@ def book_source(data: bytes, source: Source) -> Source:
 
 def start_of(source: Source) -> str | None:
     """The text shown first: the start of a long article (a book's, to past where it
-    opens), cut where a parse of it alone is safe; None for an article shown whole."""
+    opens), cut where a parse of it alone is safe; None for an article shown whole.
+    (The start of a file read only in part is cut at a line where no place is safe.)"""
     from reader.parsers import PREVIEW_CHARS, preview
 
-    return preview(source.text, source.kind, PREVIEW_CHARS + (source.opening or 0))
+    limit = PREVIEW_CHARS + (source.opening or 0)
+    start = preview(source.text, source.kind, limit)
+    if start is None and source.head_only:
+        start = source.text[: source.text.rfind("\n", 0, limit) + 1] or source.text[:limit]
+    return start
 
 
 def document_of(

@@ -44,6 +44,11 @@ class Reading:
         self.watch = FileWatch(source) if source.version is not None else None
         self.file_change: str | None = None  # how the file on disk differs from what is shown
 
+    def read_whole(self, source: Source, places: Places | None) -> None:
+        """The whole of an article read only in part is in: its source and saved state."""
+        self.source, self.places = source, places
+        self.watch = FileWatch(source) if source.version is not None else None
+
     def show(self, document: Document, progress: ReadingProgress | None, *, complete: bool) -> None:
         """More of the article is in: `document`, the whole of it if `complete`."""
         self.document, self.complete = document, complete

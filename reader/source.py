@@ -40,7 +40,7 @@ BUNDLED_ARTICLE = "amazon-invests-4b-in-anthropic.txt"
 META_SAMPLE = 16 * 1024  # bytes of a page looked in for its <meta charset>
 _NOT_TEXT = frozenset({"undefined", "idna", "punycode"})  # codecs that cannot read a page
 _META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
-_PAGE_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+PAGE_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 READ_CHUNK = 1024 * 1024  # bytes read at a time once the size a file reports is read
 BINARY_SAMPLE = 64 * 1024  # bytes looked at to tell text from binary
 BINARY_SHARE = 0.05  # more control bytes than this (and BINARY_COUNT) and it is not text
@@ -78,6 +78,7 @@ class Source:
     outline: Outline = ()  # the sections the article declares (a book's table of contents)
     opening: int | None = None  # where to open it the first time (a book's first chapter)
     anchors: tuple[int, ...] = ()  # where a book's links within itself lead (#book-N: [N])
+    head_only: bool = False  # `text` is the file's start: the rest is read after the first frame
 
 
 def bundled_articles_dir() -> Path:
@@ -107,18 +108,20 @@ def load_path(path: Path) -> Source:
         if not zipfile.is_zipfile(io.BytesIO(data)):
             raise ArticleError(f"{shown} is not an EPUB book (not a zip archive)")
         return Source("", visible_path(path.name), "book", path.resolve(), None, version)
-    page = (
-        suffix in HTML_SUFFIXES
-        or (  # a page saved with no suffix (or another) is one too
-            suffix not in ARTICLE_SUFFIXES and _PAGE_START.match(data[:1000].decode("latin-1"))
-        )
-    )
-    if page:
+    if is_page(suffix, data):
         text, notice = decode_html(data, shown)
         return Source(text, visible_path(path.name), "html", path.resolve(), notice, version)
     text, notice = decode(data, shown)
     kind: Kind = "markdown" if suffix in MARKDOWN_SUFFIXES else "plain"
     return Source(text, visible_path(path.name), kind, path.resolve(), notice, version)
+
+
+def is_page(suffix: str, data: bytes) -> bool:
+    """Whether a file is a web page: by its suffix, or (a page saved with no suffix, or
+    another) by how it starts."""
+    if suffix in HTML_SUFFIXES:
+        return True
+    return suffix not in ARTICLE_SUFFIXES and bool(PAGE_START.match(data[:1000].decode("latin-1")))
 
 
 def is_epub(data: bytes) -> bool:
@@ -150,7 +153,7 @@ def read_file(path: Path, shown: str) -> tuple[bytes, FileVersion]:
         raise ArticleError(f"{shown}: gives no data to read (not a regular file)") from None
     except OSError as error:
         raise ArticleError(f"{shown}: {error.strerror or error}") from None
-    return data, _version(info)
+    return data, file_version(info)
 
 
 def _check_regular(info: os.stat_result, shown: str) -> None:
@@ -204,7 +207,7 @@ class FileWatch:
     def check(self) -> Literal["changed", "gone"] | None:
         """The file's state now: changed (its text differs), gone, or None (as read)."""
         try:
-            version = _version(self._path.stat())
+            version = file_version(self._path.stat())
         except (FileNotFoundError, NotADirectoryError):
             self.change, self._version = "gone", None
             return self.change
@@ -222,7 +225,7 @@ class FileWatch:
         return self.change
 
 
-def _version(info: os.stat_result) -> FileVersion:
+def file_version(info: os.stat_result) -> FileVersion:
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
 
@@ -329,7 +332,7 @@ def _mostly_binary(data: bytes) -> bool:
 def sniff_kind(text: str) -> Kind:
     """A web page if the text starts as one; Markdown if it has Markdown headings or fences
     near its start; else plain."""
-    if _PAGE_START.match(text[:1000]):
+    if PAGE_START.match(text[:1000]):
         return "html"
     for line in text[:20_000].split("\n"):
         if line.startswith(("# ", "## ", "### ", "```", "~~~")):

@@ -25,7 +25,7 @@ from reader.line_index import Shape
 if TYPE_CHECKING:
     from reader.records import Bookmark
 from reader.abandon import abandonable
-from reader.loading import parse_whole
+from reader.loading import PlacesFor, Whole, parse_whole, read_rest
 from reader.opening import open_path
 from reader.page_ahead import PageAhead, PageFound
 from reader.parsers import ParseCancelled
@@ -55,17 +55,21 @@ class Loader(Widget):
     DEFAULT_CSS = "Loader { display: none; }"
 
     class Parsed(Message):
-        """The whole article of `reading` is parsed."""
+        """The whole article of `reading` is parsed: `source`, read whole if the reading
+        had only its start, then with its `places` (None: as the reading has them) or
+        the `problem` that kept the rest from being read."""
 
         def __init__(
             self,
             reading: Reading,
+            whole: Whole,
             document: Document,
             shapes: list[Shape],
             progress: ReadingProgress,
         ) -> None:
             super().__init__()
             self.reading = reading
+            self.whole = whole
             self.document = document
             self.shapes = shapes
             self.progress = progress
@@ -126,15 +130,19 @@ class Loader(Widget):
         self._looking = False  # a look at the file is under way
 
     @work(thread=True, exclusive=True, group="parse")
-    def parse(self, reading: Reading) -> None:
-        """Parse the whole article off the UI thread; its preview shows meanwhile."""
+    def parse(self, reading: Reading, places_for: PlacesFor | None = None) -> None:
+        """Parse the whole article off the UI thread; its preview shows meanwhile. An
+        article read only in part is read whole first, and `places_for` gives its places."""
         worker = get_current_worker()
         try:
             with handing_over():
-                document, shapes, progress = parse_whole(reading, lambda: worker.is_cancelled)
+                whole = read_rest(reading, places_for)
+                document, shapes, progress = parse_whole(
+                    reading.document, whole.source, whole.places, lambda: worker.is_cancelled
+                )
         except ParseCancelled:
             return
-        self.post_message(self.Parsed(reading, document, shapes, progress))
+        self.post_message(self.Parsed(reading, whole, document, shapes, progress))
 
     @work(thread=True, exclusive=True, group="read")
     def read(self, request: OpenRequest) -> None:

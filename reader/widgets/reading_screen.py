@@ -128,9 +128,13 @@ class ReadingScreen(Screen[None]):
         self._open_places(parse_rest)
 
     def _open_places(self, parse_rest: bool) -> None:
-        """Find the article's saved state; parse the rest of it, or resume now."""
+        """Find the article's saved state; parse the rest of it, or resume now. (An article
+        read only in part is looked up once its whole text is read.)"""
         assert self._places_for is not None
         reading = self.reading
+        if reading.source.head_only:
+            self.query_one(Loader).parse(reading, self._places_for)
+            return
         reading.places = self._places_for(reading.source)
         if parse_rest:
             self.query_one(Loader).parse(reading)
@@ -176,8 +180,15 @@ class ReadingScreen(Screen[None]):
 
     @on(Loader.Parsed)
     def _parsed(self, event: Loader.Parsed) -> None:
-        if event.reading is self.reading:  # not an article left meanwhile
-            self.show(event.document, event.shapes, event.progress, complete=True)
+        reading, whole = self.reading, event.whole
+        if event.reading is not reading:  # an article left meanwhile
+            return
+        if whole.source is not reading.source:  # read whole only now
+            reading.read_whole(whole.source, whole.places)
+        self.show(event.document, event.shapes, event.progress, complete=True)
+        if whole.problem:
+            self.warn(whole.problem)
+            self._started()  # with nothing saved
 
     def show(
         self,

@@ -1,0 +1,71 @@
+"""A large file opens from its start at once; its whole text follows, and with it the
+reader's saved place, as for any article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import highlighted, messages, settle, wait_until
+
+from reader import file_head
+from reader.app import ReaderApp
+from reader.file_head import load_start
+from reader.source import load_path
+from reader.widgets import ContentView
+
+SIZE = (100, 30)
+
+
+@pytest.fixture
+def large_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A 'large' text file: files of 8 KB and more open from their first 2 KB here."""
+    monkeypatch.setattr(file_head, "HEAD_FROM", 8192)
+    monkeypatch.setattr(file_head, "HEAD_BYTES", 2048)
+    body = "".join(
+        f"Chapter {n}\n\n" + f"The text of chapter {n} goes on for a while. " * 20 + "\n\n"
+        for n in range(1, 41)
+    )
+    path = tmp_path / "long.txt"
+    path.write_text("A Long File\n\n" + body, encoding="utf-8")
+    return path
+
+
+async def test_a_large_file_shows_its_start_then_all_of_it_and_keeps_the_place(
+    large_file: Path,
+) -> None:
+    source = load_start(large_file)
+    assert source.head_only and "Chapter 40" not in source.text
+    app = ReaderApp(source)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert not app.source.head_only and app.places is not None
+        assert app.document is not None and app.document.text == load_path(large_file).text
+        await pilot.press("G")
+        await wait_until(pilot, lambda: highlighted(app) == "Chapter 40", "the last chapter")
+    again = ReaderApp(load_start(large_file))
+    async with again.run_test(size=SIZE, notifications=True) as pilot:
+        await again.workers.wait_for_complete()
+        await wait_until(
+            pilot, lambda: any("Resumed at Chapter 40" in m for m in messages(again)), "resumed"
+        )
+        assert again.query_one(ContentView).at_end
+
+
+async def test_a_large_file_gone_before_the_rest_is_read_keeps_its_start_and_says_so(
+    large_file: Path,
+) -> None:
+    app = ReaderApp(load_start(large_file))
+    large_file.unlink()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await app.workers.wait_for_complete()
+        await wait_until(
+            pilot,
+            lambda: any(m.startswith("Only the start of long.txt") for m in messages(app)),
+            "the problem told",
+        )
+        assert app.places is None and app.reading.complete
+        await pilot.press("G")  # the start stands for the article
+        await settle(pilot)
+        assert app.query_one(ContentView).at_end
