@@ -1,10 +1,10 @@
-"""Parse the start of a Markdown article in a forked process while Textual loads.
+"""Parse the start of an article in a forked process while Textual loads.
 
-Importing markdown-it and parsing an article's first screens take 10-20 ms of
-the first frame. A child forked before Textual is imported does that work on
-another core and sends back the blocks, already styled, so the first frame
-needs no Markdown parser at all. Where there is no `os.fork`, or the child
-fails, the app parses the start itself as before.
+Importing a parser (markdown-it, or the plain-text rules) and parsing an article's
+first screens take 10-40 ms of the first frame. A child forked before Textual is
+imported does that work on another core and sends back the blocks, already styled,
+so the first frame needs no parser at all. Where there is no `os.fork`, or the
+child fails, the app parses the start itself as before.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class ParsedAhead:
 
 def parse_ahead(text: str, kind: str, name: str) -> ParsedAhead | None:
     """Start parsing `text` (the start of an article) in a child; None where that cannot be."""
-    if kind != "markdown":
+    if kind not in ("markdown", "plain"):
         return None
     child = fork(lambda: parsed(text, kind, name))
     return ParsedAhead(child.answer, text) if child is not None else None

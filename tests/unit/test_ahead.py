@@ -1,4 +1,4 @@
-"""Parsing the start of a Markdown article in a forked process."""
+"""Parsing the start of an article (Markdown or plain text) in a forked process."""
 
 from __future__ import annotations
 
@@ -27,8 +27,18 @@ def test_the_child_parses_and_styles_the_same_blocks_as_a_parse_here() -> None:
     assert all(not block.markup for block in document.blocks)  # nothing left to style
 
 
-def test_plain_text_is_parsed_here() -> None:
-    assert parse_ahead("Title\n\nText.\n", "plain", "a.txt") is None
+def test_plain_text_is_parsed_ahead_to_the_same_blocks_as_here() -> None:
+    bundled = (ROOT / "articles" / "amazon-invests-4b-in-anthropic.txt").read_text("utf-8")
+    ahead = parse_ahead(bundled, "plain", "article.txt")
+    assert ahead is not None
+    document, here = ahead.document(), parse(bundled, "plain", "article.txt")
+    assert document is not None
+    assert document.title == here.title and outline(document) == outline(here)
+    assert document.blocks == [here.styled(i) for i in range(len(here.blocks))]
+
+
+def test_a_page_or_book_is_not_parsed_ahead_here() -> None:  # (their own child does it)
+    assert parse_ahead("<p>Text.</p>", "html", "a.html") is None
 
 
 def test_a_child_that_sends_nothing_means_parse_here() -> None:
