@@ -1,7 +1,5 @@
 """Allow `python -m reader`."""
 
-import sys
+from reader.cli import run
 
-from reader.cli import main
-
-sys.exit(main())
+run()

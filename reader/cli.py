@@ -7,6 +7,7 @@ path (write `./toc` to open a file called `toc`).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
@@ -45,6 +46,17 @@ commands:
                          keep an article in the library (a web page for offline reading)
   reader export ARTICLE [--format markdown|text|html]
                          print an article as the reader shows it"""
+
+
+def run() -> None:
+    """The `reader` command: `main`, then out at once. Everything is saved by then; what
+    is left is freeing memory (hundreds of MB after a large article) and a parse abandoned
+    at quit still running in its thread, which Python's own exit would wait through."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

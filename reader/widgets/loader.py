@@ -134,13 +134,20 @@ class Loader(Widget):
         """Parse the whole article off the UI thread; its preview shows meanwhile. An
         article read only in part is read whole first, and `places_for` gives its places."""
         worker = get_current_worker()
-        try:
+
+        def read_and_parse() -> tuple[Whole, Document, list[Shape], ReadingProgress]:
+            whole = read_rest(reading, places_for)
+            parsed = parse_whole(
+                reading.document, whole.source, whole.places, lambda: worker.is_cancelled
+            )
+            return (whole, *parsed)
+
+        try:  # (abandoned when the app quits: a 100 MB parse must not hold up the exit)
             with handing_over():
-                whole = read_rest(reading, places_for)
-                document, shapes, progress = parse_whole(
-                    reading.document, whole.source, whole.places, lambda: worker.is_cancelled
+                whole, document, shapes, progress = abandonable(
+                    read_and_parse, lambda: worker.is_cancelled
                 )
-        except ParseCancelled:
+        except (ParseCancelled, InterruptedError):
             return
         self.post_message(self.Parsed(reading, whole, document, shapes, progress))
 

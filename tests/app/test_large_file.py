@@ -3,6 +3,7 @@ reader's saved place, as for any article."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,9 @@ from helpers import highlighted, messages, settle, wait_until
 from reader import file_head
 from reader.app import ReaderApp
 from reader.file_head import load_start
+from reader.parsers import ParseCancelled
 from reader.source import load_path
-from reader.widgets import ContentView
+from reader.widgets import ContentView, loader
 
 SIZE = (100, 30)
 
@@ -69,3 +71,26 @@ async def test_a_large_file_gone_before_the_rest_is_read_keeps_its_start_and_say
         await pilot.press("G")  # the start stands for the article
         await settle(pilot)
         assert app.query_one(ContentView).at_end
+
+
+async def test_a_parse_under_way_is_not_waited_for_at_exit(
+    large_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A pass over 100 MB runs for seconds between two checks for cancellation. Python
+    # waits at exit for the executor's threads (not for daemon threads): quitting must
+    # not wait for the pass.
+    finish, running = threading.Event(), []
+
+    def a_long_pass(*args: object, **kwargs: object) -> object:
+        running.append(threading.current_thread())
+        finish.wait(30)
+        raise ParseCancelled
+
+    monkeypatch.setattr(loader, "parse_whole", a_long_pass)
+    app = ReaderApp(load_start(large_file))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await wait_until(pilot, lambda: bool(running), "the whole parse under way")
+            assert running[0].daemon
+    finally:
+        finish.set()
