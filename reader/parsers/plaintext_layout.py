@@ -8,11 +8,13 @@ ASCII art) and either keeps that layout (dedented) or re-flows the lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
 BULLET = re.compile(r"^(?:[-*+•‣◦▪]\s+|\(?[0-9a-zA-Z]{1,3}[.)]\s+)")
 _COLUMNS = re.compile(r"[^\s.!?:;]\s{2,}\S|\|.*\||\+[-=]{2,}|[─│┌┐└┘├┤┬┴┼═║]|\.{4,}")
+SPLIT_PIECE = 1 << 18  # characters split into lines at a time (then to the next newline)
 _RARE_MARKS = re.compile(r"\xa0|\.\.\.\.")  # with "  ", tab, "|" and "+": what _COLUMNS needs
 _BOX = re.compile(r"[─│┌┐└┘├┤┬┴┼═║]")
 _NO_SYMBOLS = str.maketrans("", "", "{}[]()<>;=/\\|_#*^~`$@")  # deletes code-like symbols
@@ -59,7 +61,7 @@ def split_chunks(text: str) -> list[Chunk]:
     starts: list[int] = []
     blanks = 0
     offset = 0
-    for line in text.split("\n"):
+    for line in lines_of(text):
         if line.startswith("\f") and lines:
             chunks.append(Chunk(lines, starts, blanks))
             lines, starts, blanks = [], [], 1
@@ -75,6 +77,16 @@ def split_chunks(text: str) -> list[Chunk]:
     if lines:
         chunks.append(Chunk(lines, starts, blanks))
     return chunks
+
+
+def lines_of(text: str) -> Iterator[str]:
+    """`text.split("\\n")`, a piece at a time: one split of 50 MB holds the interpreter
+    lock for a fifth of a second, and the app's keys wait for it."""
+    start = 0
+    while (end := text.find("\n", start + SPLIT_PIECE)) >= 0:
+        yield from text[start:end].split("\n")
+        start = end + 1
+    yield from text[start:].split("\n")
 
 
 def indentation(line: str) -> int:

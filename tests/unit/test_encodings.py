@@ -6,7 +6,11 @@ from pathlib import Path
 
 import chardet
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from reader import source
+from reader.document import normalize_newlines
 from reader.source import ArticleError, decode, load_path
 
 SAMPLES = Path(__file__).parent / "samples" / "encodings"  # prose, named language.codec.txt
@@ -99,3 +103,15 @@ def test_random_bytes_are_still_binary_in_any_encoding() -> None:
     noise = bytes((n * 7919 + 13) % 255 + 1 for n in range(40_000))  # no NUL, all other bytes
     with pytest.raises(ArticleError, match="a binary file, not a text article"):
         decode(noise, "noise")
+
+
+@settings(max_examples=2000)
+@example(text="aaaaaa\r\r\n")  # a piece ends with the CR before a CRLF
+@given(text=st.text(alphabet=st.sampled_from(["a", "\r", "\n", "é", "😀", "\ufeff"]), max_size=60))
+def test_utf8_normalized_a_piece_at_a_time_is_the_text_normalized_at_once(text: str) -> None:
+    # Pieces of 7 bytes fall between CR and LF in every way.
+    data = text.encode("utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(source, "DECODE_PIECE", 7)
+        decoded, notice = decode(data, "a.txt")
+    assert decoded == normalize_newlines(data.decode("utf-8-sig")) and notice is None

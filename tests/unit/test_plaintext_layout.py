@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,3 +23,10 @@ def test_a_block_asks_whether_its_layout_matters_once() -> None:
     assert chunk.layout_matters() is True
     chunk.lines = ["plain words", "and more of them"]  # the answer is kept, not asked again
     assert chunk.layout_matters() is True
+
+
+@given(text=st.text(alphabet="ab\n\f", max_size=40))
+def test_lines_split_a_piece_at_a_time_are_the_lines_split_at_once(text: str) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(plaintext_layout, "SPLIT_PIECE", 3)
+        assert list(plaintext_layout.lines_of(text)) == text.split("\n")
