@@ -391,6 +391,9 @@ class Figure:
     def __truediv__(self, other: Figure) -> Figure:
         return Figure(self.value / other.value, self.at_least)
 
+    def __sub__(self, other: Figure) -> Figure:
+        return Figure(self.value - other.value, self.at_least)
+
 
 def _median(values: Iterable[float | None]) -> Figure | None:
     present = [value for value in values if value is not None]
@@ -471,8 +474,8 @@ class Summary:
             "MarkdownViewer peak RSS": _rss(self.peer_rss),
             "markdown-it parse": _time(self.markdown_it),
             "first paint ÷ floor": _ratio(self.paint / floor_paint),
-            "tree complete ÷ markdown-it": _ratio(
-                self.tree / self.markdown_it if self.markdown_it else None
+            "after first paint ÷ markdown-it": _ratio(
+                (self.tree - self.paint) / self.markdown_it if self.markdown_it else None
             ),
             "MarkdownViewer ÷ ours, first paint": _ratio(
                 self.peer_paint / self.paint if self.peer_paint else None
@@ -502,7 +505,7 @@ HEADER = [
     "MarkdownViewer peak RSS",
     "markdown-it parse",
     "first paint ÷ floor",
-    "tree complete ÷ markdown-it",
+    "after first paint ÷ markdown-it",
     "MarkdownViewer ÷ ours, first paint",
     "MarkdownViewer ÷ ours, RSS",
 ]
@@ -564,8 +567,12 @@ def targets(floor: list[AppRun], summaries: list[Summary]) -> str:
             missing=none_large,
         ),
         _target(
-            "Markdown whole no slower than markdown-it's parse, 1 MB and over",
-            [(s, s.tree / s.markdown_it) for s in markdown if s.markdown_it and s in large],
+            "Markdown whole, after the first paint, no slower than markdown-it's parse, 1 MB+",
+            [
+                (s, (s.tree - s.paint) / s.markdown_it)
+                for s in markdown
+                if s.markdown_it and s in large
+            ],
             at_most=1.0,
             missing=none_large,
         ),
