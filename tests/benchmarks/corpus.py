@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import random
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +29,8 @@ SIZES = {
     "20m": 20 * 1024**2,
     "50m": 50 * 1024**2,
 }
-SHAPES = ("generated", "real")  # corpus.py's ASCII articles; real_shaped.py's Unicode ones
+# corpus.py's ASCII articles; real_shaped.py's Unicode ones; found.py's real documents
+SHAPES = ("generated", "real", "found")
 
 VOCABULARY = """
 reader article section paragraph terminal window column margin chapter outline
@@ -67,21 +68,26 @@ def write_corpus(
     folder: Path, sizes: list[str], shapes: tuple[str, ...] = ("generated",)
 ) -> list[Article]:
     """Write the documents for `sizes` and `shapes` into `folder`; the bundled article last."""
-    from real_shaped import real_markdown, real_text  # (it imports this module)
+    from found import found_markdown, found_text  # (they import this module)
+    from real_shaped import real_markdown, real_text
 
-    makers = {
+    makers: dict[str, tuple[tuple[str, Callable[[int, int], str | None]], ...]] = {
         "generated": (("Markdown", markdown_article), ("plain text", plain_article)),
         "real": (("real-shaped Markdown", real_markdown), ("real-shaped text", real_text)),
+        "found": (("Node API docs", found_markdown), ("Debian changelogs", found_text)),
     }
     articles = []
     for size in sizes:
         target = SIZES[size]
         for shape in shapes:
             for name, generate in makers[shape]:
-                markdown = "Markdown" in name
-                prefix = "benchmark" if shape == "generated" else "real-shaped"
+                markdown = name in ("Markdown", "real-shaped Markdown", "Node API docs")
+                prefix = {"generated": "benchmark", "real": "real-shaped"}.get(shape, shape)
                 path = folder / f"{prefix}-{size}.{'md' if markdown else 'txt'}"
-                data = generate(target, SEED).encode()
+                text = generate(target, SEED)
+                if text is None:  # not on this machine
+                    continue
+                data = text.encode()
                 path.write_bytes(data)
                 kind = "markdown" if markdown else "plain"
                 label = f"{name} {size_label(target)}"

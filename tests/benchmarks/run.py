@@ -1,11 +1,12 @@
 """Benchmark `reader` against a bare Textual app, Textual's MarkdownViewer and markdown-it.
 
     python tests/benchmarks/run.py [--runs N] [--sizes 5k,250k,1m,5m,20m,50m]
-                                   [--shapes generated,real] [--no-peer]
+                                   [--shapes generated,real,found] [--no-peer]
                                    [--quick | --smoke] [--keep DIR]
 
 Generates the documents (corpus.py: ASCII, sparse headings; real_shaped.py: Unicode,
-dense headings, long code, HTML comments, CRLF), runs every program in a fresh process
+dense headings, long code, HTML comments, CRLF; found.py: real documents on this
+machine, on request), runs every program in a fresh process
 on a 120x40 pseudo-terminal (see terminal.py) and prints one Markdown table to
 stdout, then how the figures compare with the targets. Progress goes to stderr.
 Each figure is the median over --runs processes. Timings are reported, never judged:
@@ -60,6 +61,7 @@ KEY_TIMEOUT = 10.0
 NO_REDRAW = 1.0  # a page-down drawing nothing for this long has reached the end
 QUIT_TIMEOUT = 15.0
 DEFAULT_SIZES = "5k,250k,1m,5m"  # 20m and 50m on request: minutes per run
+DEFAULT_SHAPES = "generated,real"  # found documents on request
 PEER_LIMIT = 60.0  # MarkdownViewer gets this long to show the article
 PEER_QUIT = 5.0
 MARKDOWN_IT_TIMEOUT = 300.0
@@ -685,9 +687,10 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--shapes",
-        default=",".join(SHAPES),
-        help="generated (ASCII, sparse headings) and/or real (real_shaped.py: Unicode, "
-        "dense headings, long code, CRLF); default: both",
+        default=DEFAULT_SHAPES,
+        help="generated (ASCII, sparse headings), real (real_shaped.py: Unicode, dense "
+        "headings, long code, CRLF) and/or found (found.py: Node's API docs, Debian's "
+        f"changelogs and licences, where this machine has them); default: {DEFAULT_SHAPES}",
     )
     parser.add_argument("--no-peer", action="store_true", help="skip Textual's MarkdownViewer")
     parser.add_argument(
