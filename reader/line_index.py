@@ -6,6 +6,7 @@ prefix sums, recomputed lazily from the first corrected block.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from itertools import accumulate
 from math import ceil
@@ -17,7 +18,29 @@ Shape = tuple[int, int, int]
 WRAP_SLACK = 1.08  # wrapped lines end short of the column by about this much
 
 
-def block_shapes(blocks: list[Block]) -> list[Shape]:
+class Shapes:
+    """Blocks' shapes, each distinct one kept once: estimating heights at a width
+    computes each distinct shape's height once (a long document has far fewer shapes
+    than blocks), then looks every block's up.
+    """
+
+    __slots__ = ("_distinct", "_ids")
+
+    def __init__(self, shapes: list[Shape]) -> None:
+        ids: dict[Shape, int] = {}
+        self._ids = array("I", [ids.setdefault(shape, len(ids)) for shape in shapes])
+        self._distinct = list(ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def heights(self, column: int) -> list[int]:
+        """Estimated heights (gaps included) of the blocks at a column width."""
+        table = estimate(self._distinct, column)
+        return list(map(table.__getitem__, self._ids))
+
+
+def block_shapes(blocks: list[Block]) -> Shapes:
     """What a block's height depends on, for estimating it at any width.
 
     Pure and done once per document (off the UI thread for long ones); the
@@ -40,7 +63,7 @@ def block_shapes(blocks: list[Block]) -> list[Shape]:
             indent = sum(2 if c.kind is ContainerKind.QUOTE else 3 for c in block.containers)
             fixed = gap + text.count("\n") + (kind is BlockKind.HEADING and block.level <= 2)
             shapes.append((fixed, len(text), indent))
-    return shapes
+    return Shapes(shapes)
 
 
 def gap_after(blocks: list[Block], index: int) -> int:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from reader.file_head import read_whole
-from reader.line_index import Shape, block_shapes
+from reader.line_index import Shapes, block_shapes
 from reader.opening import document_of, start_of
 from reader.parsers.outline import apply_outline
 from reader.progress import ReadingProgress
@@ -70,7 +70,7 @@ def read_rest(reading: Reading, places_for: PlacesFor | None) -> Whole:
 
 def parse_whole(
     shown: Document | None, source: Source, places: Places | None, cancelled: Callable[[], bool]
-) -> tuple[Document, list[Shape], ReadingProgress]:
+) -> tuple[Document, Shapes, ReadingProgress]:
     """The whole of `source` (`shown`: its preview), its blocks' shapes and word counts
     (and the text's fingerprint, for `places`).
 

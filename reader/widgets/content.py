@@ -18,7 +18,7 @@ from textual.strip import Strip
 
 from reader import keys
 from reader.document import Block, Document
-from reader.line_index import Shape, block_shapes
+from reader.line_index import Shapes, block_shapes
 from reader.scroll_spy import ScrollSpy
 from reader.search import Match
 from reader.widgets import content_rows, content_style
@@ -82,7 +82,7 @@ class ContentView(ScrollView, can_focus=True):
     def show_document(
         self,
         document: Document,
-        shapes: list[Shape] | None = None,
+        shapes: Shapes | None = None,
         *,
         partial: bool = False,
         keep_place: bool = True,

@@ -15,7 +15,7 @@ from textual.cache import LRUCache
 from textual.strip import Strip
 
 from reader.document import Block, Document
-from reader.line_index import LineIndex, Shape, estimate, gap_after
+from reader.line_index import LineIndex, Shapes, gap_after
 from reader.search import Match
 from reader.widgets.blocks import CURRENT_MATCH, Mark
 
@@ -35,7 +35,7 @@ class ContentLines:
         self.drawn_top: tuple[int, int, int] | None = None  # (block, line in it, scroll row)
         self.matches: list[Match] = []  # search matches, in document order
         self.current: Match | None = None  # the one the search is at
-        self._shapes: list[Shape] = []
+        self._shapes = Shapes([])
         self._strips: LRUCache[tuple[int, int, tuple[Mark, ...]], list[Strip]] = LRUCache(
             STRIPS_CACHED
         )
@@ -46,7 +46,7 @@ class ContentLines:
         """Rows to scroll through: every block's, then the tail (none without a layout)."""
         return self.index.total + self.tail if len(self.index) else 0
 
-    def show(self, document: Document, shapes: list[Shape]) -> None:
+    def show(self, document: Document, shapes: Shapes) -> None:
         """Take a new document and its blocks' shapes: nothing rendered, no matches yet."""
         self.document = document
         self._shapes = shapes
@@ -58,7 +58,7 @@ class ContentLines:
         self.column = column
         self.drawn_top = None
         self.tail = 0
-        self.index = LineIndex(estimate(self._shapes, column))
+        self.index = LineIndex(self._shapes.heights(column))
 
     def forget_layout(self) -> None:
         """No layout until the pane has a width: its first render lays out."""

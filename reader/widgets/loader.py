@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 
 from reader.anchoring import Anchor
 from reader.document import Document
-from reader.line_index import Shape
+from reader.line_index import Shapes
 
 if TYPE_CHECKING:
     from reader.records import Bookmark
@@ -64,7 +64,7 @@ class Loader(Widget):
             reading: Reading,
             whole: Whole,
             document: Document,
-            shapes: list[Shape],
+            shapes: Shapes,
             progress: ReadingProgress,
         ) -> None:
             super().__init__()
@@ -135,7 +135,7 @@ class Loader(Widget):
         article read only in part is read whole first, and `places_for` gives its places."""
         worker = get_current_worker()
 
-        def read_and_parse() -> tuple[Whole, Document, list[Shape], ReadingProgress]:
+        def read_and_parse() -> tuple[Whole, Document, Shapes, ReadingProgress]:
             whole = read_rest(reading, places_for)
             parsed = parse_whole(
                 reading.document, whole.source, whole.places, lambda: worker.is_cancelled

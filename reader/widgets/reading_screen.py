@@ -22,7 +22,7 @@ from textual.widgets import Tree
 
 from reader import keys
 from reader.document import Document, Section
-from reader.line_index import Shape
+from reader.line_index import Shapes
 from reader.loading import first_document
 from reader.opening import placeholder
 from reader.outline import label
@@ -193,7 +193,7 @@ class ReadingScreen(Screen[None]):
     def show(
         self,
         document: Document,
-        shapes: list[Shape] | None = None,
+        shapes: Shapes | None = None,
         progress: ReadingProgress | None = None,
         *,
         complete: bool,

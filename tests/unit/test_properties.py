@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from reader.anchoring import MAX_QUOTE, Anchor, resolve
 from reader.document import Document, Section
-from reader.line_index import LineIndex
+from reader.line_index import LineIndex, Shape, Shapes, estimate
 from reader.outline import outline
 from reader.parsers import markdown, parse
 from reader.parsers.markdown import parse_markdown
@@ -214,3 +214,20 @@ def test_a_bounded_anchor_of_any_span_is_found_at_exactly_that_span(
     assert len(anchor.exact) <= MAX_QUOTE and anchor.end - anchor.start == length
     match = resolve(anchor, text)
     assert match is not None and (match.start, match.end) == (start, start + length)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=0, max_value=5),
+            st.integers(min_value=-1, max_value=400),
+            st.integers(min_value=0, max_value=12),
+        ),
+        max_size=60,
+    ),
+    st.integers(min_value=1, max_value=120),
+)
+def test_heights_looked_up_by_shape_are_the_heights_estimated_block_by_block(
+    shapes: list[Shape], column: int
+) -> None:
+    assert Shapes(shapes).heights(column) == estimate(shapes, column)
