@@ -140,9 +140,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.disable()
     from reader.opening import start_of
     from reader.parsers.ahead import parse_ahead
+    from reader.parsers.whole_ahead import parse_whole_ahead
 
     start = start_of(source) or source.text
-    ahead = parse_ahead(start, source.kind, source.name)  # before Textual loads, in parallel
+    whole = parse_whole_ahead(source)  # a large file's, on the other core
+    ahead = parse_ahead(start, source.kind, source.name, whole)  # before Textual loads
     from reader.app import ReaderApp  # Textual loads only when the app runs
 
     if not isinstance(opening, (Path, str)) and opening is not None:
@@ -156,6 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             source, opening, ahead = found.source, None, found.parsed_start()
     app = ReaderApp(source, ahead, library=library, opening=opening, refresh=refresh)
     app.run()
+    if whole is not None:  # (if the app quit before taking it)
+        whole.cancel()
     if app.unsaved:
         print(f"reader: {visible_line(app.unsaved)}", file=sys.stderr)
     return 0

@@ -190,6 +190,11 @@ class Document:
         self._starts = [block.start for block in blocks]
         self._section_of_block = _section_index(self.sections, len(blocks))
 
+    @property
+    def style(self) -> InlineStyler | None:
+        """What styles a block's `markup` (None: the parser styled every block)."""
+        return self._style
+
     def with_headings(self, headings: list[Heading]) -> Document:
         """The same text and blocks under another section tree (a book's own table of
         contents in place of the headings its text has)."""

@@ -21,6 +21,7 @@ from reader.widgets.blocks import prepare_highlighting
 if TYPE_CHECKING:
     from reader.document import Document
     from reader.parsers.ahead import ParsedAhead
+    from reader.parsers.whole_ahead import WholeAhead
     from reader.places import Places
     from reader.session import Reading
     from reader.source import Source
@@ -69,17 +70,26 @@ def read_rest(reading: Reading, places_for: PlacesFor | None) -> Whole:
 
 
 def parse_whole(
-    shown: Document | None, source: Source, places: Places | None, cancelled: Callable[[], bool]
+    shown: Document | None,
+    source: Source,
+    places: Places | None,
+    cancelled: Callable[[], bool],
+    ahead: WholeAhead | None = None,
 ) -> tuple[Document, Shapes, ReadingProgress]:
     """The whole of `source` (`shown`: its preview), its blocks' shapes and word counts
-    (and the text's fingerprint, for `places`).
+    (and the text's fingerprint, for `places`), as the child parsing it `ahead` has them
+    if it does.
 
     Long: run it in a worker. Raises ParseCancelled once `cancelled()` says so.
     """
     if shown is not None:  # the preview's code blocks are highlighted soon
         prepare_highlighting({block.language for block in shown.blocks if block.language})
+    collected = ahead.collect(source, cancelled) if ahead is not None else None
+    if collected is not None:
+        if places is not None:
+            places.identified(collected.identity, collected.sketch)
+        return collected.document, collected.shapes, collected.progress
     document = document_of(source, cancelled=cancelled)
-    shapes = block_shapes(document.blocks)
     if places is not None:
         places.identify()  # hashing megabytes would stall the UI thread
-    return document, shapes, ReadingProgress(document)
+    return document, block_shapes(document.blocks), ReadingProgress(document)

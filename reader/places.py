@@ -97,6 +97,11 @@ class Places:
             self._identity = fingerprint(self._text)
         return self._identity
 
+    def identified(self, identity: str, text_sketch: bytes) -> None:
+        """Take the text's fingerprint and sketch as `identify` would compute them (a
+        process that parsed the same text did)."""
+        self._identity, self._sketch = identity, text_sketch
+
     def stored_place(self, document: Document) -> tuple[Anchor | None, str | None]:
         """The article's stored place (None: none) and a message for the user, if any.
 

@@ -149,6 +149,10 @@ class _InlineStyler:
         self._md = md
         self._env = env
 
+    def __reduce__(self) -> tuple[Callable[[Env], _InlineStyler], tuple[Env]]:
+        """Pickled as its link definitions (a parse in another process sends it)."""
+        return _styler, (self._env,)
+
     def blocks(self, markdown: str) -> list[Token]:
         """Block tokens of a piece of Markdown (the HTML blocks' own, converted)."""
         return self._md.block.parse(markdown, self._md, self._env, []) or [] if markdown else []
@@ -158,6 +162,10 @@ class _InlineStyler:
             text = " ".join(line.strip(" ") for line in markup.strip(" \n").split("\n"))
             return (Run(text),) if text else ()
         return _runs(self._md.inline.parse(markup, self._md, self._env, []))
+
+
+def _styler(env: Env) -> _InlineStyler:
+    return _InlineStyler(_markdown_it(), env)
 
 
 class _Builder:

@@ -23,6 +23,7 @@ from reader.document import Document
 from reader.line_index import Shapes
 
 if TYPE_CHECKING:
+    from reader.parsers.whole_ahead import WholeAhead
     from reader.records import Bookmark
 from reader.abandon import abandonable
 from reader.loading import PlacesFor, Whole, parse_whole, read_rest
@@ -130,15 +131,21 @@ class Loader(Widget):
         self._looking = False  # a look at the file is under way
 
     @work(thread=True, exclusive=True, group="parse")
-    def parse(self, reading: Reading, places_for: PlacesFor | None = None) -> None:
+    def parse(
+        self,
+        reading: Reading,
+        places_for: PlacesFor | None = None,
+        ahead: WholeAhead | None = None,
+    ) -> None:
         """Parse the whole article off the UI thread; its preview shows meanwhile. An
-        article read only in part is read whole first, and `places_for` gives its places."""
+        article read only in part is read whole first, and `places_for` gives its places;
+        `ahead`, a child parsing it whole, gives the parse if it can."""
         worker = get_current_worker()
 
         def read_and_parse() -> tuple[Whole, Document, Shapes, ReadingProgress]:
             whole = read_rest(reading, places_for)
             parsed = parse_whole(
-                reading.document, whole.source, whole.places, lambda: worker.is_cancelled
+                reading.document, whole.source, whole.places, lambda: worker.is_cancelled, ahead
             )
             return (whole, *parsed)
 

@@ -79,6 +79,7 @@ class ReadingScreen(Screen[None]):
         """`ahead` is the start of the article being parsed by another process, if it is."""
         super().__init__()
         self._ahead = ahead
+        self._whole_ahead = ahead.whole if ahead is not None else None  # its whole parse
         # Once the store is open: an article's saved state (None for a placeholder)
         self._places_for: Callable[[Source], Places | None] | None = None
         self.reading = Reading(source)  # one per article opened
@@ -133,7 +134,8 @@ class ReadingScreen(Screen[None]):
         assert self._places_for is not None
         reading = self.reading
         if reading.source.head_only:
-            self.query_one(Loader).parse(reading, self._places_for)
+            ahead, self._whole_ahead = self._whole_ahead, None
+            self.query_one(Loader).parse(reading, self._places_for, ahead)
             return
         reading.places = self._places_for(reading.source)
         if parse_rest:

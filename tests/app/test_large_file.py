@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 from helpers import highlighted, messages, settle, wait_until
 
-from reader import file_head
+from reader import file_head, loading
 from reader.app import ReaderApp
 from reader.file_head import load_start
+from reader.opening import start_of
 from reader.parsers import ParseCancelled
+from reader.parsers.ahead import parse_ahead
+from reader.parsers.whole_ahead import parse_whole_ahead
 from reader.source import load_path
 from reader.widgets import ContentView, loader
 
@@ -94,3 +97,23 @@ async def test_a_parse_under_way_is_not_waited_for_at_exit(
             assert running[0].daemon
     finally:
         finish.set()
+
+
+async def test_a_large_file_parsed_whole_by_a_child_comes_from_it(
+    large_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def parsed_here(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the loader parsed the article itself")
+
+    source = load_start(large_file)
+    ahead = parse_ahead(
+        start_of(source) or source.text, source.kind, source.name, parse_whole_ahead(source)
+    )
+    monkeypatch.setattr(loading, "document_of", parsed_here)  # (in this process only)
+    app = ReaderApp(source, ahead)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert app.document is not None and app.document.text == load_path(large_file).text
+        await pilot.press("G")
+        await wait_until(pilot, lambda: highlighted(app) == "Chapter 40", "the last chapter")
