@@ -129,8 +129,10 @@ class ArticleLinks:
         elif target.same_article(self.screen.reading.source):
             self.returning = True
             self.screen.query_one(ContentView).scroll_to_block(target.block)
-        else:  # another article, at the place it was left (saved when it was left)
-            self.screen.open_article(target.source)
+        elif target.source is not None:  # another article, at the place it was left
+            self.screen.open_article(target.source)  # (saved when it was left)
+        elif target.path is not None:  # the same, read again from its file
+            self.open_path(target.path, back=False)
 
     def _open_web(self, url: str) -> None:
         from reader.widgets.choice_screen import ChoiceScreen
