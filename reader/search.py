@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import time
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias
@@ -36,6 +37,7 @@ CELL_BREAK = "\x01"  # between table cells in a block's display text
 BLOCK_BREAK = "\x00"  # between blocks in the index
 REGEX_PREFIX = "re:"
 MAX_MATCHES = 100_000  # counted at most ("100000+")
+INDEX_CHUNK = 256 * 1024  # characters of blocks' text joined into one to search at a time
 SEARCH_TIMEOUT = 2.0  # seconds a whole search may match for before SearchTimeout
 # `regex` unrolls counted repeats when it compiles: `a{1000000}` takes ~0.3 GB
 # and a second, `(){4000}` 0.4 s; nested counts multiply. Larger ones are refused.
@@ -184,25 +186,55 @@ def matches_in(
 
 
 class SearchIndex:
-    """Every block's display text, also joined so that one scan finds all of a word's matches.
+    """Every block's display text, joined a chunk of blocks at a time so that one scan
+    finds all of a word's matches in a chunk.
 
-    Building styles every block of a Markdown article: do it off the UI thread.
+    Chunks, not one text: a text holds every character at the width of its widest
+    (one emoji makes it 4 bytes a character), and joining all the blocks' texts at
+    once held them twice. Building styles every block of a Markdown article: do it
+    off the UI thread.
     """
 
     def __init__(self, document: Document, cancelled: Callable[[], bool] | None = None) -> None:
-        texts = []
+        self.document = document
+        self._chunks: list[str] = []
+        self._first_blocks: list[int] = []  # the first block of each chunk
+        self._starts = array("q")  # where each block's text starts in its chunk
+        texts: list[str] = []
+        size = 0
         for index in range(len(document.blocks)):
             if cancelled is not None and index % 1024 == 0 and cancelled():
                 raise InterruptedError
-            texts.append(display_text(document.styled(index, keep=False)))
-        self.document = document
-        self._texts = texts
-        self._haystack = BLOCK_BREAK.join(texts)
-        self._starts = []
-        offset = 0
-        for text in texts:
-            self._starts.append(offset)
-            offset += len(text) + 1
+            text = display_text(document.styled(index, keep=False))
+            self._starts.append(size)
+            texts.append(text)
+            size += len(text) + 1
+            if size >= INDEX_CHUNK:
+                self._add_chunk(index + 1 - len(texts), texts)
+                texts, size = [], 0
+        if texts or not self._chunks:
+            self._add_chunk(len(document.blocks) - len(texts), texts)
+
+    def _add_chunk(self, first: int, texts: list[str]) -> None:
+        self._chunks.append(BLOCK_BREAK.join(texts))
+        self._first_blocks.append(first)
+
+    def _text(self, block: int) -> str:
+        """A block's display text."""
+        chunk = bisect_right(self._first_blocks, block) - 1
+        start = self._starts[block]
+        following = block + 1
+        in_chunk = chunk + 1 >= len(self._first_blocks) or following < self._first_blocks[chunk + 1]
+        if following < len(self._starts) and in_chunk:
+            return self._chunks[chunk][start : self._starts[following] - 1]
+        return self._chunks[chunk][start:]
+
+    def _located(self, chunk: int, start: int, end: int) -> Match:
+        """A match at `[start, end)` of a chunk, in its block."""
+        first = self._first_blocks[chunk]
+        last = self._first_blocks[chunk + 1] if chunk + 1 < len(self._first_blocks) else None
+        block = bisect_right(self._starts, start, first, last) - 1
+        return Match(block, start - self._starts[block], end - self._starts[block])
 
     def find(
         self,
@@ -220,36 +252,28 @@ class SearchIndex:
         # Words cannot run away (escaped words joined by \s+): the clock is read every 4096
         # matches instead of by `regex`, whose timeout costs ~2 µs a match (4x for "e").
         matches = []
-        starts = self._starts
-        block, last = 0, len(starts) - 1
         _left(deadline)
-        for count, found in enumerate(self._haystack_matches(pattern)):
-            if count % 4096 == 4095:
-                if cancelled is not None and cancelled():
-                    raise InterruptedError
-                _left(deadline)
-            start, end = found.span()
-            while block < last and starts[block + 1] <= start:
-                block += 1
-            matches.append(Match(block, start - starts[block], end - starts[block]))
-            if len(matches) == MAX_MATCHES:
-                break
+        count = 0
+        for chunk, text in enumerate(self._chunks):
+            for found in _all_matches(pattern, text):
+                count += 1
+                if count % 4096 == 0:
+                    if cancelled is not None and cancelled():
+                        raise InterruptedError
+                    _left(deadline)
+                matches.append(self._located(chunk, *found.span()))
+                if len(matches) == MAX_MATCHES:
+                    return matches
         return matches
-
-    def _haystack_matches(self, pattern: Pattern) -> Iterator[regex.Match[str]]:
-        try:
-            yield from pattern.finditer(self._haystack, concurrent=True)
-        except MemoryError:
-            raise SearchTimeout(OUT_OF_MEMORY) from None
 
     def _find_in_blocks(
         self, pattern: Pattern, cancelled: Callable[[], bool] | None, deadline: float
     ) -> list[Match]:
         matches: list[Match] = []
-        for block, text in enumerate(self._texts):
+        for block in range(len(self._starts)):
             if block % 256 == 255 and cancelled is not None and cancelled():
                 raise InterruptedError
-            for start, end in matches_in(pattern, text, deadline=deadline):
+            for start, end in matches_in(pattern, self._text(block), deadline=deadline):
                 matches.append(Match(block, start, end))
                 if len(matches) == MAX_MATCHES:
                     return matches
@@ -264,21 +288,31 @@ class SearchIndex:
         UI thread, give a regex a short one and go on in a thread if it runs out.
         """
         deadline = _deadline(deadline)
+        count = len(self._starts)
         if is_regex(pattern):
-            count = len(self._texts)
             for step in range(count):
                 index = (block + step) % count
-                for start, end in matches_in(pattern, self._texts[index], deadline=deadline):
+                for start, end in matches_in(pattern, self._text(index), deadline=deadline):
                     return Match(index, start, end)
             return None
-        position = self._starts[block] if self._starts else 0
-        for start_at in (position, 0):
-            found = _search(pattern, self._haystack, start_at, deadline)
+        if not count:
+            return None
+        here = bisect_right(self._first_blocks, block) - 1
+        chunks = len(self._chunks)
+        for step in range(chunks + 1):  # from `block` to the end, then from the start
+            chunk = (here + step) % chunks
+            position = self._starts[block] if step == 0 else 0
+            found = _search(pattern, self._chunks[chunk], position, deadline)
             if found is not None:
-                start, end = found.span()
-                index = bisect_right(self._starts, start) - 1
-                return Match(index, start - self._starts[index], end - self._starts[index])
+                return self._located(chunk, *found.span())
         return None
+
+
+def _all_matches(pattern: Pattern, text: str) -> Iterator[regex.Match[str]]:
+    try:
+        yield from pattern.finditer(text, concurrent=True)
+    except MemoryError:
+        raise SearchTimeout(OUT_OF_MEMORY) from None
 
 
 def first_match(

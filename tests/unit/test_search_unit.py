@@ -15,7 +15,10 @@ from typing import Any
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from reader import search
 from reader.parsers import parse
 from reader.search import (
     MAX_REPEAT,
@@ -24,6 +27,7 @@ from reader.search import (
     SearchIndex,
     SearchTimeout,
     compile_query,
+    display_text,
     first_match,
     is_regex,
     matches_in,
@@ -230,3 +234,35 @@ def test_the_index_finds_words_and_regexes_block_by_block() -> None:
     assert index.next_match(compile_query("re:gamma"), 2) == Match(1, 11, 16)  # wrapped
     assert index.next_match(compile_query("absent"), 0) is None
     assert first_match(document, compile_query("re:gamma$"), 0) == Match(1, 11, 16)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    paragraphs=st.lists(
+        st.text(alphabet=st.sampled_from(["a", "b", " ", "é", "😀", "“"]), min_size=1, max_size=12)
+        .map(str.strip)
+        .filter(bool),
+        min_size=1,
+        max_size=12,
+    ),
+    word=st.sampled_from(["a", "ab", "b a", "😀", "re:a+$", "re:^b"]),
+    block=st.integers(min_value=0, max_value=11),
+    chunk=st.integers(min_value=1, max_value=16),
+)
+def test_the_index_in_chunks_finds_what_each_block_searched_alone_has(
+    paragraphs: list[str], word: str, block: int, chunk: int
+) -> None:
+    document = parse("\n\n".join(f"- {p}" for p in paragraphs), "markdown", "a.md")
+    pattern = compile_query(word)
+    alone = [
+        Match(index, start, end)
+        for index in range(len(document.blocks))
+        for start, end in matches_in(pattern, display_text(document.styled(index)))
+    ]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "INDEX_CHUNK", chunk)  # one block or a few to a chunk
+        index = SearchIndex(document)
+    assert index.find(pattern) == alone
+    at = block % len(document.blocks)
+    following = [match for match in alone if match.block >= at] + alone
+    assert index.next_match(pattern, at) == (following[0] if following else None)
