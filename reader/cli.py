@@ -142,8 +142,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reader.parsers.ahead import parse_ahead
     from reader.parsers.whole_ahead import parse_whole_ahead
 
-    start = start_of(source) or source.text
-    whole = parse_whole_ahead(source)  # a large file's, on the other core
+    preview = start_of(source)
+    start = preview or source.text
+    whole = parse_whole_ahead(source) if preview is not None else None  # on the other core
     ahead = parse_ahead(start, source.kind, source.name, whole)  # before Textual loads
     from reader.app import ReaderApp  # Textual loads only when the app runs
 

@@ -1,14 +1,15 @@
-"""Parse a large article whole in a forked process while the app shows its start.
+"""Parse a long article whole in a forked process while the app shows its start.
 
 Python runs one thread at a time, so a parse in the app's own worker shares a core
 with the UI (keys and frames wait on it) and takes about twice as long as on its
-own. A child forked before Textual loads reads the file itself and parses all of it
-on the other core, at a lower priority so the first frame comes first; it sends the
-blocks in batches, each quick to unpickle, then their shapes and word counts, and
-the text's fingerprint and sketch (to find its saved state by). The app's loader
-takes them in place of parsing and hashing, once its own read of the file shows
-the child read the same text; where the child fails, or the file changed, the
-loader does that work as before.
+own. A child forked before Textual loads parses all of it (reading the rest of a
+large file itself) on the other core, at a lower priority so the first frame comes
+first; it sends the blocks in batches, each quick to unpickle, then their shapes
+and word counts, and the text's fingerprint and sketch (to find its saved state
+by); then, for Markdown, the search index (styling every block takes seconds).
+The app's loader takes them in place of parsing, hashing and indexing, once its
+own read of the file shows the child read the same text; where the child fails,
+or the file changed, the app does that work as before.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from reader.line_index import Shapes, block_shapes
 from reader.opening import document_of
 from reader.parsers.cancelled import ParseCancelled
 from reader.progress import ReadingProgress
+from reader.search import IndexParts, SearchIndex
 from reader.similarity import sketch
 from reader.source import FileVersion, Source
 from reader.store import fingerprint
@@ -63,30 +65,47 @@ class WholeAhead:
     def collect(self, source: Source, cancelled: Callable[[], bool]) -> Collected | None:
         """The whole of `source` as the child parsed it; None if it failed or read other
         text than `source` has. Raises ParseCancelled once `cancelled()` says so."""
-        receive = self._stream.receive
         try:
-            header = receive(cancelled)
-            if not (
-                isinstance(header, _Header)
-                and header.version == source.version
-                and header.length == len(source.text)
-            ):
-                return None
-            blocks: list[Block] = []
-            while len(blocks) < header.blocks:
-                batch = receive(cancelled)
-                if not isinstance(batch, list) or not batch:
-                    return None
-                blocks.extend(batch)
-            tail = receive(cancelled)
+            collected = self._collect(source, cancelled)
         except InterruptedError:
+            self.cancel()
             raise ParseCancelled from None
-        finally:
-            self._stream.cancel()
+        if collected is None or collected.document.style is None:
+            self.cancel()  # (no index follows)
+        return collected
+
+    def _collect(self, source: Source, cancelled: Callable[[], bool]) -> Collected | None:
+        receive = self._stream.receive
+        header = receive(cancelled)
+        if not (
+            isinstance(header, _Header)
+            and header.version == source.version
+            and header.length == len(source.text)
+        ):
+            return None
+        blocks: list[Block] = []
+        while len(blocks) < header.blocks:
+            batch = receive(cancelled)
+            if not isinstance(batch, list) or not batch:
+                return None
+            blocks.extend(batch)
+        tail = receive(cancelled)
         if not isinstance(tail, tuple) or len(tail) != 4:
             return None
         document = Document(source.text, header.title, blocks, header.headings, header.style)
         return Collected(document, *tail)
+
+    def search_index(self, document: Document, cancelled: Callable[[], bool]) -> SearchIndex | None:
+        """The search index of a Markdown `document` (as `collect` gave it), which the child
+        builds next: styling every block takes seconds for a long one. None if there is
+        none to come. Raises InterruptedError once `cancelled()` says so."""
+        try:
+            parts = self._stream.receive(cancelled)
+        finally:
+            self.cancel()
+        if not isinstance(parts, IndexParts) or len(parts.starts) != len(document.blocks):
+            return None
+        return SearchIndex.of_parts(document, parts)
 
     def cancel(self) -> None:
         """Stop the child (if it is still at work) and let it go."""
@@ -94,19 +113,20 @@ class WholeAhead:
 
 
 def parse_whole_ahead(source: Source) -> WholeAhead | None:
-    """Start parsing the whole of `source`, the start of a file (`head_only`), in a child;
-    None where that cannot be."""
-    if not source.head_only or source.path is None:
+    """Start parsing the whole of `source`, a long Markdown or plain-text article shown
+    from its start (or the start of a file, `head_only`), in a child; None where that
+    cannot be."""
+    if source.kind not in ("markdown", "plain") or (source.head_only and source.path is None):
         return None
     stream = fork_stream(lambda send: _parse_and_send(source, send), nice=NICE)
     return WholeAhead(stream) if stream is not None else None
 
 
 def _parse_and_send(start: Source, send: Callable[[object], None]) -> None:
-    """The child's work: read, parse, and send the header, the blocks, then shapes, word
-    counts and the text's identity. (A file that cannot be read sends nothing: the app
-    says why.)"""
-    source = read_whole(start)
+    """The child's work: read (if `start` is a file's start), parse, and send the header,
+    the blocks, then shapes, word counts and the text's identity. (A file that cannot be
+    read sends nothing: the app says why.)"""
+    source = read_whole(start) if start.head_only else start
     document = document_of(source)
     blocks = document.blocks
     send(
@@ -123,3 +143,5 @@ def _parse_and_send(start: Source, send: Callable[[object], None]) -> None:
         send(blocks[first : first + BATCH])
     progress = ReadingProgress(document)
     send((block_shapes(blocks), progress, fingerprint(source.text), sketch(source.text)))
+    if document.style is not None:  # Markdown, whose blocks are styled to be searched
+        send(SearchIndex(document).parts)

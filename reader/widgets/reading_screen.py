@@ -133,15 +133,17 @@ class ReadingScreen(Screen[None]):
         read only in part is looked up once its whole text is read.)"""
         assert self._places_for is not None
         reading = self.reading
+        ahead, self._whole_ahead = self._whole_ahead, None
         if reading.source.head_only:
-            ahead, self._whole_ahead = self._whole_ahead, None
             self.query_one(Loader).parse(reading, self._places_for, ahead)
             return
         reading.places = self._places_for(reading.source)
         if parse_rest:
-            self.query_one(Loader).parse(reading)
-        else:
-            self._started()
+            self.query_one(Loader).parse(reading, ahead=ahead)
+            return
+        if ahead is not None:
+            ahead.cancel()
+        self._started()
 
     def _started(self) -> None:
         self.post_message(self.Started())
@@ -191,6 +193,11 @@ class ReadingScreen(Screen[None]):
         if whole.problem:
             self.warn(whole.problem)
             self._started()  # with nothing saved
+
+    @on(Loader.Indexed)
+    def _indexed(self, event: Loader.Indexed) -> None:
+        if event.reading is self.reading:
+            self.query_one(SearchPanel).take_index(event.index)
 
     def show(
         self,

@@ -517,7 +517,7 @@ async def test_the_first_screen_is_the_opening_chapter_before_the_whole_book_is_
 ) -> None:
     from reader.widgets.loader import Loader
 
-    monkeypatch.setattr(Loader, "parse", lambda self, reading: None)  # the rest never comes
+    monkeypatch.setattr(Loader, "parse", lambda self, reading, **_: None)  # the rest never comes
     data = simple_book(LONG_FRONT, landmarks_start="text/ch1.xhtml")
     book = write(tmp_path, "long.epub", data)
     app = book_app(book)

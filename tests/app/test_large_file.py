@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from helpers import highlighted, messages, settle, wait_until
+from helpers import highlighted, messages, screen_text, search, settle, status, wait_until
 
 from reader import file_head, loading
 from reader.app import ReaderApp
@@ -16,8 +16,9 @@ from reader.opening import start_of
 from reader.parsers import ParseCancelled
 from reader.parsers.ahead import parse_ahead
 from reader.parsers.whole_ahead import parse_whole_ahead
+from reader.search import SearchIndex
 from reader.source import load_path
-from reader.widgets import ContentView, loader
+from reader.widgets import ContentView, loader, search_panel
 
 SIZE = (100, 30)
 
@@ -117,3 +118,52 @@ async def test_a_large_file_parsed_whole_by_a_child_comes_from_it(
         assert app.document is not None and app.document.text == load_path(large_file).text
         await pilot.press("G")
         await wait_until(pilot, lambda: highlighted(app) == "Chapter 40", "the last chapter")
+
+
+async def test_a_long_article_read_whole_is_parsed_by_a_child_too(
+    large_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def parsed_here(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the loader parsed the article itself")
+
+    source = load_path(large_file)  # read whole: its start shows first all the same
+    preview = start_of(source)
+    assert preview is not None and not source.head_only
+    ahead = parse_ahead(preview, source.kind, source.name, parse_whole_ahead(source))
+    monkeypatch.setattr(loading, "document_of", parsed_here)  # (in this process only)
+    app = ReaderApp(source, ahead)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        await pilot.press("G")
+        await wait_until(pilot, lambda: highlighted(app) == "Chapter 40", "the last chapter")
+
+
+async def test_a_large_markdown_files_search_index_comes_from_the_child_that_parsed_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(file_head, "HEAD_FROM", 8192)
+    monkeypatch.setattr(file_head, "HEAD_BYTES", 2048)
+    path = tmp_path / "manual.md"
+    path.write_text(
+        "# A Manual\n\n"
+        + "".join(f"## Part {n}\n\nSee *the* notes on part {n}. " * 3 + "\n\n" for n in range(800))
+        + "## Last\n\nThe only *zebra* here.\n",
+        encoding="utf-8",
+    )
+
+    class NotBuiltHere(SearchIndex):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise AssertionError("the app built the index itself")
+
+    source = load_start(path)
+    whole = parse_whole_ahead(source)
+    ahead = parse_ahead(start_of(source) or source.text, source.kind, source.name, whole)
+    monkeypatch.setattr(search_panel, "SearchIndex", NotBuiltHere)  # (in this process only)
+    app = ReaderApp(source, ahead)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await app.workers.wait_for_complete()  # the parse, then the index
+        await settle(pilot)
+        await search(pilot, "zebra")
+        assert status(app) == "1/1"
+        assert "The only zebra here." in screen_text(app)

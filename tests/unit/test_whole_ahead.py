@@ -17,8 +17,9 @@ from reader.line_index import block_shapes
 from reader.outline import outline
 from reader.parsers import ParseCancelled, parse
 from reader.parsers import whole_ahead as module
-from reader.parsers.whole_ahead import WholeAhead, parse_whole_ahead
+from reader.parsers.whole_ahead import parse_whole_ahead
 from reader.progress import ReadingProgress
+from reader.search import SearchIndex, compile_query
 from reader.similarity import sketch
 from reader.store import fingerprint
 
@@ -134,9 +135,41 @@ def test_a_collect_cancelled_stops_the_child(
         os.waitpid(streams[0]._pid, os.WNOHANG)
 
 
-def test_only_a_file_opened_from_its_start_is_parsed_ahead(tmp_path: Path) -> None:
+def test_an_article_read_whole_is_parsed_ahead_from_its_text(tmp_path: Path) -> None:
     whole = read_whole(load_start(written(tmp_path, "long.txt", PLAIN)))
-    assert parse_whole_ahead(whole) is None
-    ahead = parse_whole_ahead(load_start(written(tmp_path, "b.txt", PLAIN)))
-    assert isinstance(ahead, WholeAhead)
-    ahead.cancel()
+    piped = replace(whole, path=None, version=None)  # (from a pipe: no file to read again)
+    ahead = parse_whole_ahead(piped)
+    assert ahead is not None
+    parsed = ahead.collect(piped, lambda: False)
+    assert parsed is not None
+    assert parsed.document.blocks == parse(whole.text, "plain", whole.name).blocks
+
+
+def test_only_markdown_and_plain_text_with_their_text_at_hand_are_parsed_ahead(
+    tmp_path: Path,
+) -> None:
+    start = load_start(written(tmp_path, "long.txt", PLAIN))
+    assert parse_whole_ahead(replace(start, path=None)) is None  # its rest cannot be read
+    assert parse_whole_ahead(replace(start, kind="html")) is None
+
+
+def test_the_child_builds_a_markdown_articles_search_index_after_its_parse(
+    tmp_path: Path,
+) -> None:
+    start = load_start(written(tmp_path, "manual.md", MARKDOWN))
+    ahead = parse_whole_ahead(start)
+    assert ahead is not None
+    parsed = ahead.collect(read_whole(start), lambda: False)
+    assert parsed is not None
+    index = ahead.search_index(parsed.document, lambda: False)
+    assert index is not None and index.document is parsed.document
+    assert index.parts == SearchIndex(parsed.document).parts
+    assert index.find(compile_query("the notes"))  # a link's text, styled as shown
+
+
+def test_no_index_follows_a_plain_text_parse(tmp_path: Path) -> None:
+    start = load_start(written(tmp_path, "long.txt", PLAIN))
+    ahead = parse_whole_ahead(start)
+    assert ahead is not None
+    parsed = ahead.collect(read_whole(start), lambda: False)
+    assert parsed is not None and ahead.search_index(parsed.document, lambda: False) is None
