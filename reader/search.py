@@ -185,6 +185,14 @@ def matches_in(
         raise SearchTimeout(OUT_OF_MEMORY) from None
 
 
+class IndexParts(NamedTuple):
+    """What a SearchIndex is made of, apart from its document (to send it between processes)."""
+
+    chunks: list[str]
+    first_blocks: list[int]
+    starts: array[int]
+
+
 class SearchIndex:
     """Every block's display text, joined a chunk of blocks at a time so that one scan
     finds all of a word's matches in a chunk.
@@ -214,6 +222,18 @@ class SearchIndex:
                 texts, size = [], 0
         if texts or not self._chunks:
             self._add_chunk(len(document.blocks) - len(texts), texts)
+
+    @classmethod
+    def of_parts(cls, document: Document, parts: IndexParts) -> SearchIndex:
+        """The index of `document` that `parts` were taken from (`parts`), built elsewhere."""
+        index = cls.__new__(cls)
+        index.document = document
+        index._chunks, index._first_blocks, index._starts = parts
+        return index
+
+    @property
+    def parts(self) -> IndexParts:
+        return IndexParts(self._chunks, self._first_blocks, self._starts)
 
     def _add_chunk(self, first: int, texts: list[str]) -> None:
         self._chunks.append(BLOCK_BREAK.join(texts))

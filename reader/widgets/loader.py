@@ -25,6 +25,7 @@ from reader.line_index import Shapes
 if TYPE_CHECKING:
     from reader.parsers.whole_ahead import WholeAhead
     from reader.records import Bookmark
+    from reader.search import SearchIndex
 from reader.abandon import abandonable
 from reader.loading import PlacesFor, Whole, parse_whole, read_rest
 from reader.opening import open_path
@@ -74,6 +75,14 @@ class Loader(Widget):
             self.document = document
             self.shapes = shapes
             self.progress = progress
+
+    class Indexed(Message):
+        """The search index of `reading`'s whole article, built by the child that parsed it."""
+
+        def __init__(self, reading: Reading, index: SearchIndex) -> None:
+            super().__init__()
+            self.reading = reading
+            self.index = index
 
     class Read(Message):
         """A file asked for is read."""
@@ -157,6 +166,13 @@ class Loader(Widget):
         except (ParseCancelled, InterruptedError):
             return
         self.post_message(self.Parsed(reading, whole, document, shapes, progress))
+        if ahead is not None:  # its search index follows, for a Markdown article
+            try:
+                index = ahead.search_index(document, lambda: worker.is_cancelled)
+            except InterruptedError:
+                return
+            if index is not None:
+                self.post_message(self.Indexed(reading, index))
 
     @work(thread=True, exclusive=True, group="read")
     def read(self, request: OpenRequest) -> None:

@@ -171,6 +171,13 @@ class SearchPanel(SearchBar):
         if first is not None:
             self._count_matches(index, pattern, first)
 
+    def take_index(self, index: SearchIndex) -> None:
+        """An index of the document built elsewhere: search with it from now on."""
+        if index.document is self.document:
+            self.workers.cancel_group(self, "search-index")
+            self._indexing = self.document
+            self.post_message(self._Indexed(index))
+
     @work(thread=True, exclusive=True, group="search-index")
     def _build_index(self, document: Document) -> None:
         worker = get_current_worker()
