@@ -10,9 +10,10 @@ older Textual, so it lives in a virtual environment of its own:
 --install-frogmouth makes one in .benchmark-venvs/, which later runs find).
 
 - first paint: fork to the document's first paragraph drawn; past 60 s, "> 60 s";
-- peak RSS: the process's own VmHWM once it has drawn nothing new for a second
-  (reader has then parsed the whole document; frogmouth has mounted it), so each
-  holds the document it shows, not only its first screen.
+- peak RSS: the process's own VmHWM once it holds the whole document: reader
+  (run through probe.py, which says so) once it has parsed it, the others once
+  they have drawn nothing new for a second (frogmouth has then mounted it); at
+  the kill for one past the limit.
 
 Figures are medians of --runs; one Markdown table goes to stdout, progress to stderr.
 """
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus import NEEDLE, ROOT, Article, write_corpus
-from run import SCREEN, Environments, progress
+from run import LOADED_TIMEOUT, SCREEN, Environments, progress
 from terminal import Terminal
 
 LIMIT = 60.0  # seconds a program gets to draw the first paragraph
@@ -50,16 +51,23 @@ class Opened:
 
 
 def open_once(name: str, argv: list[str], needle: str, envs: Environments) -> Opened:
-    with Terminal(argv, envs.fresh(), size=SCREEN, watch=needle) as term:
+    probed = name == "reader"
+    with Terminal(argv, envs.fresh(), size=SCREEN, watch=needle, events=probed) as term:
         shown = term.wait_watch(LIMIT)
         if shown is None:
             rss = term.peak_memory()
             term.kill()
             return Opened(None, rss)
+        if probed:
+            term.wait_until(lambda: _loaded(term), LOADED_TIMEOUT, "Loaded")
         term.settle(QUIET, REST_TIMEOUT)
         rss = term.peak_memory()
         term.quit(QUIT_KEYS.get(name, b"q"), QUIT_TIMEOUT)
         return Opened(shown - term.started, rss)
+
+
+def _loaded(term: Terminal) -> bool | None:
+    return any(event.name == "loaded" for event in term.events) or None
 
 
 def median_of(runs: list[Opened]) -> Opened:
@@ -70,7 +78,8 @@ def median_of(runs: list[Opened]) -> Opened:
 
 
 def programs(article: Article, frogmouth: Path | None) -> dict[str, list[str]]:
-    chosen = {"reader": [sys.executable, "-m", "reader", str(article.path)]}
+    probe = Path(__file__).parent / "probe.py"  # `reader FILE`, saying when it is loaded
+    chosen = {"reader": [sys.executable, str(probe), str(article.path)]}
     less = shutil.which("less")
     if less:
         chosen["less"] = [less, str(article.path)]
