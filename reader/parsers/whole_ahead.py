@@ -61,6 +61,7 @@ class WholeAhead:
 
     def __init__(self, stream: Stream) -> None:
         self._stream = stream
+        self.indexing = False  # `collect` took a Markdown article: its search index follows
 
     def collect(self, source: Source, cancelled: Callable[[], bool]) -> Collected | None:
         """The whole of `source` as the child parsed it; None if it failed or read other
@@ -70,8 +71,9 @@ class WholeAhead:
         except InterruptedError:
             self.cancel()
             raise ParseCancelled from None
-        if collected is None or collected.document.style is None:
-            self.cancel()  # (no index follows)
+        self.indexing = collected is not None and collected.document.style is not None
+        if not self.indexing:
+            self.cancel()
         return collected
 
     def _collect(self, source: Source, cancelled: Callable[[], bool]) -> Collected | None:

@@ -59,7 +59,7 @@ class Loader(Widget):
     class Parsed(Message):
         """The whole article of `reading` is parsed: `source`, read whole if the reading
         had only its start, then with its `places` (None: as the reading has them) or
-        the `problem` that kept the rest from being read."""
+        the `problem` that kept the rest from being read. If `indexing`, `Indexed` follows."""
 
         def __init__(
             self,
@@ -68,6 +68,7 @@ class Loader(Widget):
             document: Document,
             shapes: Shapes,
             progress: ReadingProgress,
+            indexing: bool = False,
         ) -> None:
             super().__init__()
             self.reading = reading
@@ -75,11 +76,13 @@ class Loader(Widget):
             self.document = document
             self.shapes = shapes
             self.progress = progress
+            self.indexing = indexing
 
     class Indexed(Message):
-        """The search index of `reading`'s whole article, built by the child that parsed it."""
+        """The search index of `reading`'s whole article, built by the child that parsed it
+        (None: it failed)."""
 
-        def __init__(self, reading: Reading, index: SearchIndex) -> None:
+        def __init__(self, reading: Reading, index: SearchIndex | None) -> None:
             super().__init__()
             self.reading = reading
             self.index = index
@@ -165,14 +168,14 @@ class Loader(Widget):
                 )
         except (ParseCancelled, InterruptedError):
             return
-        self.post_message(self.Parsed(reading, whole, document, shapes, progress))
-        if ahead is not None:  # its search index follows, for a Markdown article
+        indexing = ahead is not None and ahead.indexing  # a Markdown article's index follows
+        self.post_message(self.Parsed(reading, whole, document, shapes, progress, indexing))
+        if ahead is not None and indexing:
             try:
                 index = ahead.search_index(document, lambda: worker.is_cancelled)
             except InterruptedError:
                 return
-            if index is not None:
-                self.post_message(self.Indexed(reading, index))
+            self.post_message(self.Indexed(reading, index))
 
     @work(thread=True, exclusive=True, group="read")
     def read(self, request: OpenRequest) -> None:

@@ -190,6 +190,8 @@ class ReadingScreen(Screen[None]):
         if whole.source is not reading.source:  # read whole only now
             reading.read_whole(whole.source, whole.places)
         self.show(event.document, event.shapes, event.progress, complete=True)
+        if event.indexing:
+            self.query_one(SearchPanel).expect_index()
         if whole.problem:
             self.warn(whole.problem)
             self._started()  # with nothing saved

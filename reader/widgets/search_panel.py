@@ -171,12 +171,20 @@ class SearchPanel(SearchBar):
         if first is not None:
             self._count_matches(index, pattern, first)
 
-    def take_index(self, index: SearchIndex) -> None:
-        """An index of the document built elsewhere: search with it from now on."""
-        if index.document is self.document:
-            self.workers.cancel_group(self, "search-index")
-            self._indexing = self.document
+    def expect_index(self) -> None:
+        """The document's index is being built elsewhere: `take_index` brings it (until
+        then a search finds its first match alone, and builds no index of its own)."""
+        self.workers.cancel_group(self, "search-index")
+        self._indexing = self.document
+
+    def take_index(self, index: SearchIndex | None) -> None:
+        """The index expected (None: it cannot come): search with it from now on."""
+        if index is not None and index.document is self.document:
             self.post_message(self._Indexed(index))
+        elif self._indexing is self.document:  # build it here after all
+            self._indexing = None
+            if self._pattern is not None:
+                self._search(self.text)
 
     @work(thread=True, exclusive=True, group="search-index")
     def _build_index(self, document: Document) -> None:

@@ -197,3 +197,21 @@ async def test_a_regex_crossing_blocks_from_the_passage_on_finds_what_is_there()
         await search(pilot, "re:a.*z")
         assert status(app) == "1/1"
         assert highlighted_text(app, current=True) == ["a to z"]
+
+
+async def test_an_index_expected_from_elsewhere_is_built_here_if_it_cannot_come() -> None:
+    from reader.widgets.search_panel import SearchPanel
+
+    text = "# Long\n\n" + "".join(f"Paragraph {n} of the long one.\n\n" for n in range(4000))
+    app = ReaderApp(Source(text + "A zebra at the end.\n", "long.md", "markdown"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        panel = app.query_one(SearchPanel)
+        panel.expect_index()  # as when the child parsing it builds it
+        await search(pilot, "Paragraph")
+        assert status(app) == "counting…"  # its first match shown, the count waits
+        panel.take_index(None)  # the child failed: built here after all
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert status(app) == "1/4000"
