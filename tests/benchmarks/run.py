@@ -58,6 +58,7 @@ KEY_INTERVAL = 0.05  # seconds between keys while the article loads
 PAINT_TIMEOUT = 60.0
 LOADED_TIMEOUT = 300.0
 KEY_TIMEOUT = 10.0
+FOUND_TIMEOUT = 60.0  # a word in no block is "found" once every block is searched
 NO_REDRAW = 1.0  # a page-down drawing nothing for this long has reached the end
 QUIT_TIMEOUT = 15.0
 DEFAULT_SIZES = "5k,250k,1m,5m"  # 20m and 50m on request: minutes per run
@@ -251,7 +252,7 @@ def _search_as_typed(term: Terminal) -> list[float]:
         sent = term.send(bytes([letter]))
         found = term.wait_until(
             lambda since=before: next((e for e in term.events[since:] if e.name == "found"), None),
-            KEY_TIMEOUT,
+            FOUND_TIMEOUT,
             f"the first match for {letter!r}",
         )
         found_at = float(found.fields[0])
