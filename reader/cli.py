@@ -140,11 +140,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.disable()
     from reader.opening import start_of
     from reader.parsers.ahead import parse_ahead
-    from reader.parsers.whole_ahead import parse_whole_ahead
 
     preview = start_of(source)
     start = preview or source.text
-    whole = parse_whole_ahead(source) if preview is not None else None  # on the other core
+    whole = None
+    if preview is not None:  # a long article: parsed whole on the other core
+        from reader.parsers.whole_ahead import parse_whole_ahead
+
+        whole = parse_whole_ahead(source)
     ahead = parse_ahead(start, source.kind, source.name, whole)  # before Textual loads
     from reader.app import ReaderApp  # Textual loads only when the app runs
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.document import Block, Document, Heading, InlineStyler
 from reader.file_head import read_whole
@@ -25,10 +25,10 @@ from reader.line_index import Shapes, block_shapes
 from reader.opening import document_of
 from reader.parsers.cancelled import ParseCancelled
 from reader.progress import ReadingProgress
-from reader.search import IndexParts, SearchIndex
-from reader.similarity import sketch
 from reader.source import FileVersion, Source
-from reader.store import fingerprint
+
+if TYPE_CHECKING:  # (imported where used: what start-up imports here delays the first frame)
+    from reader.search import SearchIndex
 
 BATCH = 4096  # blocks a message: some 5-10 ms to unpickle, which holds the UI thread
 NICE = 10  # the child's priority below the app's: starting the app comes first
@@ -101,6 +101,8 @@ class WholeAhead:
         """The search index of a Markdown `document` (as `collect` gave it), which the child
         builds next: styling every block takes seconds for a long one. None if there is
         none to come. Raises InterruptedError once `cancelled()` says so."""
+        from reader.search import IndexParts, SearchIndex
+
         try:
             parts = self._stream.receive(cancelled)
         finally:
@@ -128,6 +130,10 @@ def _parse_and_send(start: Source, send: Callable[[object], None]) -> None:
     """The child's work: read (if `start` is a file's start), parse, and send the header,
     the blocks, then shapes, word counts and the text's identity. (A file that cannot be
     read sends nothing: the app says why.)"""
+    from reader.search import SearchIndex
+    from reader.similarity import sketch
+    from reader.store import fingerprint
+
     source = read_whole(start) if start.head_only else start
     document = document_of(source)
     blocks = document.blocks

@@ -170,7 +170,7 @@ class Loader(Widget):
             return
         indexing = ahead is not None and ahead.indexing  # a Markdown article's index follows
         self.post_message(self.Parsed(reading, whole, document, shapes, progress, indexing))
-        if ahead is not None and indexing:
+        if ahead is not None and ahead.indexing:
             try:
                 index = ahead.search_index(document, lambda: worker.is_cancelled)
             except InterruptedError:
